@@ -1,0 +1,91 @@
+package store
+
+import "sort"
+
+// Kind says how a replicated table changes.
+type Kind int
+
+const (
+	Entity Kind = iota // rows changed by Set: per-field last-writer-wins
+	Ledger             // rows appended by Add, never changed
+)
+
+// FieldType is the SQLite storage class a field holds. There are no NULLs in replicated
+// tables: text defaults to "" and integers to 0. Money is integer minor units, so there are
+// no floating-point fields.
+type FieldType int
+
+const (
+	Text FieldType = iota
+	Int
+)
+
+// Field is one replicated column.
+type Field struct {
+	Name string
+	Type FieldType
+}
+
+// Table describes one replicated table. The registry is the single list the write path,
+// the canonical dump, and the sync property test draw from: a table added to the migrations
+// must be added here too (TestRegistryMatchesSchema checks that they agree).
+type Table struct {
+	Name   string
+	Kind   Kind
+	Fields []Field
+}
+
+// Derived tables are kept from ledgers by triggers; they are local caches, included in dumps
+// so convergence tests compare them too.
+var Derived = []string{"stock_levels", "product_stock"}
+
+func t(name string) Field { return Field{name, Text} }
+func i(name string) Field { return Field{name, Int} }
+
+var registry = map[string]*Table{}
+
+func register(tb Table) {
+	if tb.Kind == Entity {
+		tb.Fields = append(tb.Fields, i("deleted"))
+	}
+	registry[tb.Name] = &tb
+}
+
+func init() {
+	register(Table{Name: "settings", Kind: Entity, Fields: []Field{t("value")}})
+	register(Table{Name: "categories", Kind: Entity, Fields: []Field{t("name"), t("name_en"), t("parent_id")}})
+	register(Table{Name: "zones", Kind: Entity, Fields: []Field{t("name"), t("kind"), t("note")}})
+	register(Table{Name: "locations", Kind: Entity, Fields: []Field{t("zone_id"), t("name"), t("kind"), t("note")}})
+	register(Table{Name: "products", Kind: Entity, Fields: []Field{
+		t("sku"), t("name_zh"), t("name_orig"), t("brand"), t("category_id"), t("barcode"),
+		i("cost"), t("cost_currency"), i("price"), t("price_currency"), i("weight_g"),
+		t("photo"), t("notes"), i("shelf_life"), i("reorder_point"), i("reorder_qty"), t("created_at"),
+	}})
+	register(Table{Name: "batches", Kind: Entity, Fields: []Field{t("product_id"), t("code"), t("expiry"), t("note"), t("created_at")}})
+	register(Table{Name: "stock_moves", Kind: Ledger, Fields: []Field{
+		t("product_id"), t("location_id"), t("batch_id"), t("kind"), i("qty"), i("reserved"),
+		i("unit_cost"), t("cost_currency"), t("reason"), t("ref"), t("note"), t("at"), t("device"),
+	}})
+}
+
+// Tables returns the registered replicated tables sorted by name.
+func Tables() []*Table {
+	out := make([]*Table, 0, len(registry))
+	for _, tb := range registry {
+		out = append(out, tb)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Name < out[b].Name })
+	return out
+}
+
+// LookupTable returns the registered table called name, or nil.
+func LookupTable(name string) *Table { return registry[name] }
+
+func (tb *Table) field(name string) (Field, bool) {
+	for _, f := range tb.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
+}

@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// DB is an open Daigou Desk database.
+type DB struct {
+	Path   string
+	w      *sql.DB // the single writer connection
+	r      *sql.DB // readers
+	device string
+	clock  *Clock
+
+	mu        sync.Mutex
+	listeners []func(Change)
+}
+
+// Change tells listeners which tables a committed transaction touched, and whether it came
+// from another device.
+type Change struct {
+	Tables map[string]bool
+	Remote bool
+}
+
+// Options tune Open; the zero value is right for the app.
+type Options struct {
+	Now func() time.Time // the wall clock the HLC reads (tests move it backwards)
+}
+
+// Open opens (creating if needed) the database at path, applies pending migrations and
+// makes sure the device has an id.
+func Open(path string, opts ...Options) (*DB, error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	dsn := func(extra string) string {
+		return "file:" + (&url.URL{Path: path}).EscapedPath() +
+			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on" + extra
+	}
+	w, err := sql.Open("sqlite3", dsn("&_txlock=immediate"))
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetMaxIdleConns(1)
+	r, err := sql.Open("sqlite3", dsn("&_query_only=1"))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	db := &DB{Path: path, w: w, r: r}
+	if err := db.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if err := db.initDevice(o.Now); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes both connection pools.
+func (db *DB) Close() error {
+	err := db.r.Close()
+	if e := db.w.Close(); e != nil {
+		err = e
+	}
+	return err
+}
+
+// R returns the reader pool for plain SQL reads.
+func (db *DB) R() *sql.DB { return db.r }
+
+// Device returns this device's id.
+func (db *DB) Device() string { return db.device }
+
+// Clock returns the device's hybrid logical clock.
+func (db *DB) Clock() *Clock { return db.clock }
+
+// Subscribe calls fn after every committed write, with the tables it touched.
+func (db *DB) Subscribe(fn func(Change)) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.listeners = append(db.listeners, fn)
+}
+
+func (db *DB) notify(c Change) {
+	db.mu.Lock()
+	ls := append([]func(Change){}, db.listeners...)
+	db.mu.Unlock()
+	for _, fn := range ls {
+		fn(c)
+	}
+}
+
+func (db *DB) migrate() error {
+	if _, err := db.w.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		version := strings.TrimSuffix(filepath.Base(name), ".sql")
+		var n int
+		if err := db.w.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		body, err := migrationFiles.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := db.w.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := tx.Exec(`INSERT INTO schema_migrations VALUES (?, ?)`, version, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// initDevice creates the device id on first start and starts the clock after the newest
+// stamp this device ever issued, so it stays monotonic across restarts and clock changes.
+func (db *DB) initDevice(now func() time.Time) error {
+	id, err := db.Meta("device_id")
+	if err != nil {
+		return err
+	}
+	if id == "" {
+		id = newDeviceID()
+		if err := db.SetMeta("device_id", id); err != nil {
+			return err
+		}
+	}
+	db.device = id
+	var last Stamp
+	var lastStr sql.NullString
+	if err := db.w.QueryRow(`SELECT max(hlc) FROM oplog`).Scan(&lastStr); err != nil {
+		return err
+	}
+	if saved, _ := db.Meta("clock"); saved > lastStr.String {
+		lastStr.String = saved
+	}
+	if lastStr.String != "" {
+		if last, err = ParseStamp(lastStr.String); err != nil {
+			return err
+		}
+	}
+	db.clock = NewClock(id, last, now)
+	return nil
+}
+
+// RenewDevice gives this database a new device id (used when a data folder was copied from
+// another laptop, so two devices would otherwise share one id).
+func (db *DB) RenewDevice() error {
+	id := newDeviceID()
+	if err := db.SetMeta("device_id", id); err != nil {
+		return err
+	}
+	db.device = id
+	db.clock.mu.Lock()
+	db.clock.device = id
+	db.clock.mu.Unlock()
+	return nil
+}
+
+func newDeviceID() string {
+	const alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+	b := make([]byte, 10)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[b[i]&31]
+	}
+	return string(b)
+}
+
+// Meta reads a local, unreplicated setting ("" when unset).
+func (db *DB) Meta(key string) (string, error) {
+	var v string
+	err := db.w.QueryRow(`SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetMeta writes a local, unreplicated setting (device name, language, …).
+func (db *DB) SetMeta(key, value string) error {
+	_, err := db.w.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// ensure context import is used by callers of Write.
+var _ = context.Background

@@ -1,0 +1,364 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"daigoudesk/backend/store"
+)
+
+func mustOpen(tb testing.TB, opts ...store.Options) *store.DB {
+	tb.Helper()
+	db, err := store.Open(filepath.Join(tb.TempDir(), "daigou.db"), opts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func count(tb testing.TB, db *store.DB, query string, args ...any) int {
+	tb.Helper()
+	var n int
+	if err := db.R().QueryRow(query, args...).Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+func dump(tb testing.TB, db *store.DB) string {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := db.Dump(&b); err != nil {
+		tb.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestWriteCommitsChangeAndOplogTogether(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+
+	t.Run("RollbackOnError", func(t *testing.T) {
+		boom := errors.New("boom")
+		err := db.Write(ctx, func(tx *store.Tx) error {
+			if err := tx.Set("products", "p1", store.Fields{"sku": "A-1", "name_zh": "面霜"}); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("want boom, got %v", err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM products`); n != 0 {
+			t.Fatalf("product written despite rollback: %d", n)
+		}
+		if n := count(t, db, `SELECT count(*) FROM oplog`); n != 0 {
+			t.Fatalf("oplog written despite rollback: %d", n)
+		}
+	})
+
+	t.Run("RollbackWhenLaterOpFails", func(t *testing.T) {
+		err := db.Write(ctx, func(tx *store.Tx) error {
+			if err := tx.Add("stock_moves", "m1", store.Fields{"product_id": "p1", "qty": 5}); err != nil {
+				return err
+			}
+			return tx.Set("products", "p1", store.Fields{"no_such_field": "x"})
+		})
+		if err == nil {
+			t.Fatal("want error for unknown field")
+		}
+		if n := count(t, db, `SELECT count(*) FROM stock_moves`) + count(t, db, `SELECT count(*) FROM oplog`) +
+			count(t, db, `SELECT count(*) FROM product_stock`); n != 0 {
+			t.Fatalf("partial write survived: %d rows", n)
+		}
+	})
+
+	t.Run("Commit", func(t *testing.T) {
+		err := db.Write(ctx, func(tx *store.Tx) error {
+			if err := tx.Set("products", "p1", store.Fields{"sku": "A-1", "name_zh": "面霜"}); err != nil {
+				return err
+			}
+			return tx.Add("stock_moves", "m1", store.Fields{"product_id": "p1", "location_id": "l1", "kind": "receive", "qty": 5})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM oplog`); n != 2 {
+			t.Fatalf("oplog rows = %d, want 2", n)
+		}
+		if n := count(t, db, `SELECT on_hand FROM product_stock WHERE product_id = 'p1'`); n != 5 {
+			t.Fatalf("on hand = %d, want 5", n)
+		}
+	})
+}
+
+func TestWriteRefusesBadOperations(t *testing.T) {
+	db := mustOpen(t)
+	cases := []struct {
+		name string
+		fn   func(tx *store.Tx) error
+	}{
+		{"UnknownTable", func(tx *store.Tx) error { return tx.Set("nope", "x", store.Fields{"a": "b"}) }},
+		{"SetOnLedger", func(tx *store.Tx) error { return tx.Set("stock_moves", "x", store.Fields{"qty": 1}) }},
+		{"AddOnEntity", func(tx *store.Tx) error { return tx.Add("products", "x", store.Fields{"sku": "a"}) }},
+		{"WrongType", func(tx *store.Tx) error { return tx.Set("products", "x", store.Fields{"price": "12"}) }},
+		{"EmptyID", func(tx *store.Tx) error { return tx.Set("products", "", store.Fields{"sku": "a"}) }},
+		{"NoFields", func(tx *store.Tx) error { return tx.Set("products", "x", store.Fields{}) }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if err := db.Write(context.Background(), c.fn); err == nil {
+				t.Fatal("want error")
+			}
+		})
+	}
+	if n := count(t, db, `SELECT count(*) FROM oplog`); n != 0 {
+		t.Fatalf("oplog has %d rows after refused writes", n)
+	}
+}
+
+func TestClockMonotonicWhenWallClockGoesBack(t *testing.T) {
+	wall := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	now := func() time.Time { return wall }
+	c := store.NewClock("dev1", store.Stamp{}, now)
+	prev := c.Now().String()
+	steps := []time.Duration{time.Second, -time.Hour, 0, 0, -24 * time.Hour, time.Millisecond, 2 * time.Hour}
+	for i, d := range steps {
+		wall = wall.Add(d)
+		for j := 0; j < 3; j++ {
+			s := c.Now().String()
+			if s <= prev {
+				t.Fatalf("step %d: stamp %s not after %s", i, s, prev)
+			}
+			prev = s
+		}
+	}
+}
+
+func TestClockCounterOverflowStaysOrdered(t *testing.T) {
+	wall := time.UnixMilli(1_700_000_000_000)
+	c := store.NewClock("d", store.Stamp{}, func() time.Time { return wall })
+	prev := c.Now().String()
+	for k := 0; k < 250_000; k++ {
+		s := c.Now()
+		if str := s.String(); str <= prev {
+			t.Fatalf("stamp %s not after %s", str, prev)
+		} else {
+			prev = str
+		}
+	}
+}
+
+func TestClockSurvivesRestartWithClockBehind(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	future := time.Now().Add(48 * time.Hour)
+	db, err := store.Open(path, store.Options{Now: func() time.Time { return future }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Write(ctx, func(tx *store.Tx) error { return tx.Set("zones", "z", store.Fields{"name": "A"}) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = store.Open(path) // the real clock is two days behind the last stamp
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Write(ctx, func(tx *store.Tx) error { return tx.Set("zones", "z", store.Fields{"name": "B"}) }); err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	db.R().QueryRow(`SELECT name FROM zones WHERE id='z'`).Scan(&name)
+	if name != "B" {
+		t.Fatalf("later edit lost after restart with clock behind: name = %q", name)
+	}
+}
+
+func TestPerFieldLastWriterWins(t *testing.T) {
+	ctx := context.Background()
+	a, b := mustOpen(t), mustOpen(t)
+	write := func(db *store.DB, f store.Fields) {
+		if err := db.Write(ctx, func(tx *store.Tx) error { return tx.Set("products", "p", f) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(a, store.Fields{"sku": "S1", "name_zh": "旧名", "price": 100})
+	exchange(t, a, b)
+	write(a, store.Fields{"name_zh": "新名"})
+	time.Sleep(2 * time.Millisecond)
+	write(b, store.Fields{"price": 250})
+	exchange(t, a, b)
+	exchange(t, b, a)
+	for _, db := range []*store.DB{a, b} {
+		var name string
+		var price int
+		db.R().QueryRow(`SELECT name_zh, price FROM products WHERE id='p'`).Scan(&name, &price)
+		if name != "新名" || price != 250 {
+			t.Fatalf("device %s: got %q %d, want both edits kept", db.Device(), name, price)
+		}
+	}
+	if dump(t, a) != dump(t, b) {
+		t.Fatal("dumps differ after exchange")
+	}
+}
+
+// exchange copies every operation of from into to.
+func exchange(t testing.TB, from, to *store.DB) {
+	t.Helper()
+	var ops []store.Op
+	if err := from.ScanOps(context.Background(), "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := to.ApplyOps(context.Background(), ops); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestApplyOpsIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	a, b := mustOpen(t), mustOpen(t)
+	a.Write(ctx, func(tx *store.Tx) error {
+		tx.Set("products", "p", store.Fields{"sku": "S"})
+		return tx.Add("stock_moves", "m", store.Fields{"product_id": "p", "location_id": "l", "qty": 3})
+	})
+	var ops []store.Op
+	a.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil })
+	n1, err := b.ApplyOps(ctx, ops)
+	if err != nil || n1 != 2 {
+		t.Fatalf("first apply: %d, %v", n1, err)
+	}
+	n2, err := b.ApplyOps(ctx, ops)
+	if err != nil || n2 != 0 {
+		t.Fatalf("second apply: %d, %v", n2, err)
+	}
+	if on := count(t, b, `SELECT on_hand FROM product_stock WHERE product_id='p'`); on != 3 {
+		t.Fatalf("on hand %d after duplicate apply, want 3", on)
+	}
+}
+
+// TestReplayOplogYieldsSameTables makes random changes on one device, replays its oplog into
+// an empty database in a shuffled order, and compares canonical dumps.
+func TestReplayOplogYieldsSameTables(t *testing.T) {
+	ctx := context.Background()
+	src := mustOpen(t)
+	rng := rand.New(rand.NewSource(42))
+	products := []string{"p1", "p2", "p3", "p4"}
+	for round := 0; round < 60; round++ {
+		err := src.Write(ctx, func(tx *store.Tx) error {
+			for k := 0; k < 1+rng.Intn(4); k++ {
+				p := products[rng.Intn(len(products))]
+				var err error
+				switch rng.Intn(4) {
+				case 0:
+					err = tx.Set("products", p, store.Fields{"name_zh": fmt.Sprintf("商品%d", rng.Intn(100))})
+				case 1:
+					err = tx.Set("products", p, store.Fields{"price": rng.Intn(10000), "price_currency": "CNY"})
+				case 2:
+					err = tx.Add("stock_moves", fmt.Sprintf("m%d-%d", round, k),
+						store.Fields{"product_id": p, "location_id": "l1", "kind": "receive", "qty": rng.Intn(9) + 1})
+				case 3:
+					err = tx.Set("products", p, store.Fields{"deleted": rng.Intn(2) == 0})
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ops []store.Op
+	src.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil })
+	rng.Shuffle(len(ops), func(i, j int) { ops[i], ops[j] = ops[j], ops[i] })
+	dst := mustOpen(t)
+	if _, err := dst.ApplyOps(ctx, ops); err != nil {
+		t.Fatal(err)
+	}
+	want, got := dump(t, src), dump(t, dst)
+	if want != got {
+		t.Fatalf("replayed dump differs:\n--- source\n%s\n--- replay\n%s", want, got)
+	}
+	if count(t, src, `SELECT count(*) FROM products`) == 0 || count(t, src, `SELECT count(*) FROM stock_moves`) == 0 {
+		t.Fatal("test made no changes")
+	}
+}
+
+func TestRebuildDerivedMatchesTriggers(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	rng := rand.New(rand.NewSource(7))
+	db.Write(ctx, func(tx *store.Tx) error {
+		for k := 0; k < 500; k++ {
+			tx.Add("stock_moves", fmt.Sprintf("m%d", k), store.Fields{
+				"product_id": fmt.Sprintf("p%d", rng.Intn(20)), "location_id": fmt.Sprintf("l%d", rng.Intn(3)),
+				"batch_id": fmt.Sprintf("b%d", rng.Intn(2)), "qty": rng.Intn(21) - 10, "reserved": rng.Intn(5) - 2})
+		}
+		return nil
+	})
+	before := dump(t, db)
+	if err := db.RebuildDerived(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, db); after != before {
+		t.Fatal("derived tables from triggers differ from a rebuild from the ledger")
+	}
+}
+
+func TestRegistryMatchesSchema(t *testing.T) {
+	db := mustOpen(t)
+	for _, tb := range store.Tables() {
+		rows, err := db.R().Query(`SELECT name, type FROM pragma_table_info(?)`, tb.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols := map[string]string{}
+		for rows.Next() {
+			var n, ty string
+			rows.Scan(&n, &ty)
+			cols[n] = ty
+		}
+		rows.Close()
+		if len(cols) == 0 {
+			t.Fatalf("registered table %s is not in the schema", tb.Name)
+		}
+		want := map[store.FieldType]string{store.Text: "TEXT", store.Int: "INTEGER"}
+		for _, f := range tb.Fields {
+			if cols[f.Name] != want[f.Type] {
+				t.Errorf("%s.%s: schema type %q, registry %q", tb.Name, f.Name, cols[f.Name], want[f.Type])
+			}
+			delete(cols, f.Name)
+		}
+		delete(cols, "id")
+		delete(cols, "_v")
+		delete(cols, "_hlc")
+		if len(cols) > 0 {
+			t.Errorf("%s has columns missing from the registry: %v", tb.Name, cols)
+		}
+	}
+}
+
+func TestDeviceIDCreatedOnceAndKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := db.Device()
+	db.Close()
+	db, _ = store.Open(path)
+	defer db.Close()
+	if id == "" || db.Device() != id {
+		t.Fatalf("device id %q then %q", id, db.Device())
+	}
+}

@@ -1,0 +1,313 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Fields are the values of one operation, by column name: strings for Text fields and
+// integers (or bools) for Int fields.
+type Fields map[string]any
+
+// Op is one replicated operation, as stored in the oplog and exchanged by sync.
+type Op struct {
+	HLC   string `json:"h"`
+	Kind  string `json:"k"` // "set" or "add"
+	Table string `json:"t"`
+	ID    string `json:"i"`
+	Data  Fields `json:"d"`
+}
+
+// Tx is a write transaction. It embeds *sql.Tx for reads that must see the transaction's
+// own changes (validation); all changes to replicated tables go through Set and Add.
+type Tx struct {
+	*sql.Tx
+	db      *DB
+	stmts   map[string]*sql.Stmt
+	touched map[string]bool
+}
+
+// Write runs fn in one transaction on the writer connection. If fn returns an error nothing
+// is written; otherwise every Set/Add and its oplog entry commit together.
+func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.commit(false)
+}
+
+func (db *DB) begin(ctx context.Context) (*Tx, error) {
+	sqlTx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}}, nil
+}
+
+func (tx *Tx) commit(remote bool) error {
+	if err := tx.Tx.Commit(); err != nil {
+		return err
+	}
+	if len(tx.touched) > 0 {
+		tx.db.notify(Change{Tables: tx.touched, Remote: remote})
+	}
+	return nil
+}
+
+// Device returns the id of the device writing.
+func (tx *Tx) Device() string { return tx.db.device }
+
+// Set changes fields of the entity row id in table (creating the row if needed), with
+// per-field last-writer-wins.
+func (tx *Tx) Set(table, id string, fields Fields) error {
+	return tx.local("set", table, id, fields)
+}
+
+// Add appends the immutable ledger row id to table.
+func (tx *Tx) Add(table, id string, fields Fields) error {
+	return tx.local("add", table, id, fields)
+}
+
+func (tx *Tx) local(kind, table, id string, fields Fields) error {
+	op := Op{Kind: kind, Table: table, ID: id, Data: fields}
+	if err := op.normalize(); err != nil {
+		return err
+	}
+	op.HLC = tx.db.clock.Now().String()
+	if err := tx.apply(op); err != nil {
+		return err
+	}
+	return tx.log(op)
+}
+
+// ApplyOps applies operations from other devices in one transaction. Operations already in
+// the oplog are skipped, so applying a batch twice changes nothing. It returns how many were
+// new. On any error nothing is applied.
+func (db *DB) ApplyOps(ctx context.Context, ops []Op) (int, error) {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	n := 0
+	for _, op := range ops {
+		if err := op.normalize(); err != nil {
+			return 0, fmt.Errorf("operation %s: %w", op.HLC, err)
+		}
+		stamp, err := ParseStamp(op.HLC)
+		if err != nil {
+			return 0, err
+		}
+		var seen int
+		if err := tx.stmt(`SELECT count(*) FROM oplog WHERE hlc = ?`).QueryRow(op.HLC).Scan(&seen); err != nil {
+			return 0, err
+		}
+		if seen > 0 {
+			continue
+		}
+		db.clock.Observe(stamp)
+		if err := tx.apply(op); err != nil {
+			return 0, err
+		}
+		if err := tx.log(op); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, tx.commit(true)
+}
+
+// normalize checks the operation against the registry and converts values to int64/string.
+func (op *Op) normalize() error {
+	tb := registry[op.Table]
+	if tb == nil {
+		return fmt.Errorf("unknown table %q", op.Table)
+	}
+	if (op.Kind == "set") != (tb.Kind == Entity) || (op.Kind != "set" && op.Kind != "add") {
+		return fmt.Errorf("%s is not allowed on table %s", op.Kind, op.Table)
+	}
+	if op.ID == "" {
+		return fmt.Errorf("%s %s: empty id", op.Kind, op.Table)
+	}
+	if len(op.Data) == 0 {
+		return fmt.Errorf("%s %s/%s: no fields", op.Kind, op.Table, op.ID)
+	}
+	for name, v := range op.Data {
+		f, ok := tb.field(name)
+		if !ok {
+			return fmt.Errorf("table %s has no field %q", op.Table, name)
+		}
+		nv, err := convert(f, v)
+		if err != nil {
+			return fmt.Errorf("%s.%s: %w", op.Table, name, err)
+		}
+		op.Data[name] = nv
+	}
+	return nil
+}
+
+func convert(f Field, v any) (any, error) {
+	if f.Type == Text {
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+		return nil, fmt.Errorf("want text, got %T", v)
+	}
+	switch x := v.(type) {
+	case int64:
+		return x, nil
+	case int:
+		return int64(x), nil
+	case int32:
+		return int64(x), nil
+	case bool:
+		if x {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case json.Number:
+		return x.Int64()
+	case float64: // JSON without UseNumber; only exact integers are accepted
+		if x == float64(int64(x)) {
+			return int64(x), nil
+		}
+	}
+	return nil, fmt.Errorf("want integer, got %T %v", v, v)
+}
+
+func (tx *Tx) stmt(query string) *sql.Stmt {
+	if s, ok := tx.stmts[query]; ok {
+		return s
+	}
+	s, err := tx.Tx.Prepare(query)
+	if err != nil {
+		panic(fmt.Sprintf("store: bad generated SQL %q: %v", query, err))
+	}
+	tx.stmts[query] = s
+	return s
+}
+
+func (tx *Tx) log(op Op) error {
+	data, err := json.Marshal(op.Data)
+	if err != nil {
+		return err
+	}
+	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
+	_, err = tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES (?, ?, ?, ?, ?, ?)`).
+		Exec(op.HLC, device, op.Kind, op.Table, op.ID, string(data))
+	return err
+}
+
+func sortedKeys(m Fields) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// apply makes the effect of op on its table. It is the only code that writes replicated rows.
+func (tx *Tx) apply(op Op) error {
+	tx.touched[op.Table] = true
+	keys := sortedKeys(op.Data)
+	if op.Kind == "add" {
+		q := "INSERT OR IGNORE INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
+			strings.Repeat(", ?", len(keys)+1) + ")"
+		args := make([]any, 0, len(keys)+2)
+		args = append(args, op.ID)
+		for _, k := range keys {
+			args = append(args, op.Data[k])
+		}
+		_, err := tx.stmt(q).Exec(append(args, op.HLC)...)
+		return err
+	}
+	var v string
+	err := tx.stmt("SELECT _v FROM " + op.Table + " WHERE id = ?").QueryRow(op.ID).Scan(&v)
+	if err == sql.ErrNoRows {
+		stamps := fieldStamps{}
+		for _, k := range keys {
+			stamps[k] = op.HLC
+		}
+		q := "INSERT INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _v) VALUES (?" +
+			strings.Repeat(", ?", len(keys)+1) + ")"
+		args := make([]any, 0, len(keys)+2)
+		args = append(args, op.ID)
+		for _, k := range keys {
+			args = append(args, op.Data[k])
+		}
+		_, err := tx.stmt(q).Exec(append(args, stamps.encode())...)
+		return err
+	} else if err != nil {
+		return err
+	}
+	stamps := decodeStamps(v)
+	var set []string
+	var args []any
+	for _, k := range keys {
+		if op.HLC > stamps[k] { // the newer stamp wins; stamps end in the device id, so ties cannot happen
+			stamps[k] = op.HLC
+			set = append(set, k+" = ?")
+			args = append(args, op.Data[k])
+		}
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	q := "UPDATE " + op.Table + " SET " + strings.Join(set, ", ") + ", _v = ? WHERE id = ?"
+	_, err = tx.stmt(q).Exec(append(args, stamps.encode(), op.ID)...)
+	return err
+}
+
+// fieldStamps maps a field to the stamp of the operation that last set it. A field missing
+// from the map was never set and loses to any operation.
+type fieldStamps map[string]string
+
+// encode writes the stamps grouped by stamp, "stamp:f1,f2;stamp2:f3", sorted, so one
+// operation's row costs one stamp however many fields it set, and equal maps encode equally.
+func (s fieldStamps) encode() string {
+	groups := map[string][]string{}
+	for f, h := range s {
+		groups[h] = append(groups[h], f)
+	}
+	hs := make([]string, 0, len(groups))
+	for h := range groups {
+		hs = append(hs, h)
+	}
+	sort.Strings(hs)
+	var b strings.Builder
+	for i, h := range hs {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		fs := groups[h]
+		sort.Strings(fs)
+		b.WriteString(h)
+		b.WriteByte(':')
+		b.WriteString(strings.Join(fs, ","))
+	}
+	return b.String()
+}
+
+func decodeStamps(v string) fieldStamps {
+	s := fieldStamps{}
+	if v == "" {
+		return s
+	}
+	for _, group := range strings.Split(v, ";") {
+		h, fs, _ := strings.Cut(group, ":")
+		for _, f := range strings.Split(fs, ",") {
+			s[f] = h
+		}
+	}
+	return s
+}

@@ -1,0 +1,129 @@
+// The ONE place that calls Go. Wails generates the bound façades into frontend/wailsjs/go/app
+// (`go tool wails generate module`); features import the wrapped façades from here, never from
+// wailsjs directly, so every rejection becomes a typed AppError.
+//
+// The Go side formats errors with options.ErrorFormatter as
+//   {code: "invalid"|"not_found"|"conflict"|"internal", message, field?, key?, params?}
+// and the promise may reject with that object or with its JSON text.
+import type { TFunction } from 'i18next';
+import * as SettingsBinding from '../../wailsjs/go/app/Settings';
+import type { app } from '../../wailsjs/go/models';
+
+export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
+const errorCodes: readonly string[] = ['invalid', 'not_found', 'conflict', 'internal'];
+
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly key?: string;
+  readonly params?: ErrorParams;
+
+  constructor(code: ErrorCode, message: string, opts: { field?: string; key?: string; params?: ErrorParams } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = opts.field;
+    this.key = opts.key;
+    this.params = opts.params;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function fromObject(o: Record<string, unknown>): AppError | undefined {
+  if (typeof o.code !== 'string' || !errorCodes.includes(o.code)) return undefined;
+  const message = typeof o.message === 'string' ? o.message : '';
+  let params: ErrorParams | undefined;
+  if (isRecord(o.params)) {
+    params = {};
+    for (const [k, v] of Object.entries(o.params)) {
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+      else if (v !== null && v !== undefined) params[k] = String(v);
+    }
+  }
+  return new AppError(o.code as ErrorCode, message, {
+    field: typeof o.field === 'string' && o.field !== '' ? o.field : undefined,
+    key: typeof o.key === 'string' && o.key !== '' ? o.key : undefined,
+    params,
+  });
+}
+
+/** Turns whatever a binding rejected with into an AppError (unknown shapes become "internal"). */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (typeof err === 'string') {
+    const s = err.trim();
+    if (s.startsWith('{')) {
+      try {
+        const parsed: unknown = JSON.parse(s);
+        if (isRecord(parsed)) {
+          const e = fromObject(parsed);
+          if (e) return e;
+        }
+      } catch {
+        // not JSON: fall through
+      }
+    }
+    return new AppError('internal', err);
+  }
+  if (isRecord(err)) {
+    const e = fromObject(err);
+    if (e) return e;
+    if (err instanceof Error) return new AppError('internal', err.message);
+    if (typeof err.message === 'string') return new AppError('internal', err.message);
+  }
+  return new AppError('internal', String(err));
+}
+
+/** Awaits a binding call, converting a rejection into an AppError. */
+export async function call<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    throw toAppError(err);
+  }
+}
+
+/**
+ * The text to show a person for an error: the specific translation `err.key` (with
+ * `err.params`) when the UI has it, else the translated code plus the Go message.
+ */
+export function errorText(t: TFunction, err: unknown): string {
+  const e = toAppError(err);
+  if (e.key) {
+    // i18next returns the key itself when it has no translation for it.
+    const text = t(e.key, { ...e.params });
+    if (typeof text === 'string' && text !== '' && text !== e.key) return text;
+  }
+  const head = t(`errors.${e.code}`);
+  return e.message ? `${head}: ${e.message}` : head;
+}
+
+type Wrapped<M> = {
+  [K in keyof M]: M[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
+
+/** Wraps every function of a generated façade module with call(). */
+function wrap<M extends object>(binding: M): Wrapped<M> {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(binding)) {
+    if (typeof fn === 'function') {
+      out[name] = (...args: unknown[]) => call(Promise.resolve().then(() => fn(...args)));
+    }
+  }
+  return out as Wrapped<M>;
+}
+
+// Bound façades, one per area (add each as app/ gains it).
+export const Settings = wrap(SettingsBinding);
+
+export type SettingsDTO = app.SettingsDTO;
+
+/** True when the Go bindings are present (inside Wails or `wails dev`), false in a plain browser. */
+export function backendAvailable(): boolean {
+  return typeof window !== 'undefined' && isRecord((window as unknown as { go?: unknown }).go);
+}
