@@ -14,7 +14,7 @@ func TestValidateBarcode(t *testing.T) {
 	}{
 		{"", ""},
 		{"4901301231234", "product.barcode.check"},
-		{"4901301231236", ""}, // JAN (EAN-13 with 49 prefix)
+		{"4901301231239", ""}, // JAN (EAN-13 with 49 prefix)
 		{"4902430735063", ""}, // EAN-13
 		{"036000291452", ""},  // UPC-A
 		{"036000291453", "product.barcode.check"},
