@@ -103,3 +103,31 @@ func (p *Problems) Err() error {
 	}
 	return &Error{Code: EInvalid, Field: p.List[0].Field, Key: p.List[0].Key, Params: p.List[0].Params, Message: msg}
 }
+
+// LineProblem is one bad value in an input file.
+type LineProblem struct {
+	Line    int    `json:"line"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// FileError reports every bad line of an input file; nothing of the file was applied.
+type FileError struct {
+	File     string        `json:"file"`
+	Problems []LineProblem `json:"problems"`
+}
+
+func (e *FileError) Error() string {
+	var b []byte
+	b = fmt.Appendf(b, "%s: %d bad row(s), nothing imported", e.File, len(e.Problems))
+	for _, p := range e.Problems {
+		b = fmt.Appendf(b, "\n%s:%d: %s: %s", e.File, p.Line, p.Field, p.Message)
+	}
+	return string(b)
+}
+
+// Domain returns the FileError as an invalid domain error for the UI.
+func (e *FileError) Domain() *Error {
+	return &Error{Code: EInvalid, Key: "errors.badFile", Message: e.Error(),
+		Params: map[string]any{"file": e.File, "count": len(e.Problems)}}
+}

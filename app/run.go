@@ -1,0 +1,69 @@
+package app
+
+import (
+	"context"
+	"embed"
+	"net/http"
+	"strings"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"daigoudesk/backend/services"
+)
+
+// facade is what every bound area keeps: the services and the Wails context.
+type facade struct {
+	svc *services.Services
+	ctx context.Context
+}
+
+func (f *facade) startup(ctx context.Context) { f.ctx = ctx }
+
+// Run opens the desktop window over svc and blocks until it closes.
+func Run(assets embed.FS, svc *services.Services) error {
+	base := &facade{svc: svc, ctx: context.Background()}
+	catalog := &Catalog{base}
+	stock := &Stock{base}
+	settings := &Settings{base}
+	return wails.Run(&options.App{
+		Title:     "Daigou Desk 代购助手",
+		Width:     1280,
+		Height:    820,
+		MinWidth:  900,
+		MinHeight: 600,
+		AssetServer: &assetserver.Options{
+			Assets:     assets,
+			Middleware: blobMiddleware(svc),
+		},
+		OnStartup: func(ctx context.Context) {
+			base.startup(ctx)
+			forwardChanges(ctx, svc.DB)
+		},
+		OnShutdown:     func(context.Context) { svc.Close() },
+		Bind:           []any{catalog, stock, settings},
+		ErrorFormatter: formatError,
+	})
+}
+
+// blobMiddleware serves attachments at /blobs/<hash>; one not yet synced gets 404 and the UI
+// shows a placeholder.
+func blobMiddleware(svc *services.Services) assetserver.Middleware {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hash, ok := strings.CutPrefix(r.URL.Path, "/blobs/")
+			if !ok {
+				next.ServeHTTP(w, r)
+				return
+			}
+			path, err := svc.Blobs.Path(hash)
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+			http.ServeFile(w, r, path)
+		})
+	}
+}

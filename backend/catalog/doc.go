@@ -1,0 +1,6 @@
+// Package catalog keeps the product catalog and where goods can be stored: products,
+// categories, storage zones (luxury, cosmetics, …) and locations within zones (a shelf, a bin,
+// "Alice's suitcase"). Every change goes through store.DB.Write; reads are plain SQL.
+//
+// It imports domain and store only.
+package catalog

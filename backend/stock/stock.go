@@ -1,0 +1,379 @@
+package stock
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
+)
+
+// Move kinds. qty changes on-hand, reserved changes the reserved quantity.
+const (
+	Receive     = "receive"      // +qty: goods arrive
+	Adjust      = "adjust"       // ±qty with a reason (damaged, lost, found, …)
+	TransferOut = "transfer_out" // -qty at the source of a transfer
+	TransferIn  = "transfer_in"  // +qty at its destination
+	Count       = "count"        // ±qty: a stock-take sets on-hand to the counted figure
+	Reserve     = "reserve"      // +reserved: held for an order
+	Release     = "release"      // -reserved: an order no longer needs it
+	Ship        = "ship"         // -qty and -reserved: reserved goods leave
+	Return      = "return"       // +qty: goods come back
+)
+
+// AdjustReasons are the reasons the UI offers for an adjustment.
+var AdjustReasons = []string{"damaged", "lost", "found", "expired", "gift", "sample", "correction", "other"}
+
+// Service is the stock ledger over one store.
+type Service struct{ db *store.DB }
+
+// New returns the stock service.
+func New(db *store.DB) *Service { return &Service{db: db} }
+
+// Move is one stock ledger row with the names a person needs to read it.
+type Move struct {
+	ID           string `json:"id"`
+	ProductID    string `json:"productId"`
+	ProductName  string `json:"productName"`
+	SKU          string `json:"sku"`
+	LocationID   string `json:"locationId"`
+	LocationName string `json:"locationName"`
+	BatchID      string `json:"batchId"`
+	BatchCode    string `json:"batchCode"`
+	Kind         string `json:"kind"`
+	Qty          int64  `json:"qty"`
+	Reserved     int64  `json:"reserved"`
+	UnitCost     int64  `json:"unitCost"`
+	CostCurrency string `json:"costCurrency"`
+	Reason       string `json:"reason"`
+	Ref          string `json:"ref"`
+	Note         string `json:"note"`
+	At           string `json:"at"`
+	Device       string `json:"device"`
+}
+
+// Level is on-hand, reserved and available stock.
+type Level struct {
+	OnHand    int64 `json:"onHand"`
+	Reserved  int64 `json:"reserved"`
+	Available int64 `json:"available"`
+}
+
+// move is what the service writes; check runs before it is added.
+type move struct {
+	product, location, batch, kind string
+	qty, reserved                  int64
+	unitCost                       int64
+	costCurrency                   string
+	reason, ref, note, at          string
+}
+
+// add checks that product and location exist and that the move leaves neither on-hand nor
+// available stock negative, then adds it to the ledger.
+func addMove(tx *store.Tx, m move) (string, error) {
+	if err := live(tx, "products", "product", m.product); err != nil {
+		return "", err
+	}
+	if err := live(tx, "locations", "location", m.location); err != nil {
+		return "", err
+	}
+	if m.batch != "" {
+		if err := live(tx, "batches", "batch", m.batch); err != nil {
+			return "", err
+		}
+	}
+	var onHand, reserved int64
+	if err := tx.QueryRow(`SELECT coalesce(sum(on_hand), 0), coalesce(sum(reserved), 0) FROM stock_levels
+		WHERE product_id = ? AND location_id = ?`, m.product, m.location).Scan(&onHand, &reserved); err != nil {
+		return "", err
+	}
+	if onHand+m.qty < 0 || (onHand+m.qty)-(reserved+m.reserved) < 0 && (m.qty < 0 || m.reserved > 0) {
+		return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notEnough",
+			Message: fmt.Sprintf("not enough stock: %d on hand, %d reserved, %d available at this location",
+				onHand, reserved, onHand-reserved),
+			Params: map[string]any{"onHand": onHand, "reserved": reserved, "available": onHand - reserved}}
+	}
+	if reserved+m.reserved < 0 {
+		return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notReserved",
+			Message: fmt.Sprintf("only %d reserved at this location", reserved), Params: map[string]any{"reserved": reserved}}
+	}
+	if m.batch != "" && m.qty < 0 {
+		var batchOnHand int64
+		tx.QueryRow(`SELECT coalesce(on_hand, 0) FROM stock_levels WHERE product_id = ? AND location_id = ? AND batch_id = ?`,
+			m.product, m.location, m.batch).Scan(&batchOnHand)
+		if batchOnHand+m.qty < 0 {
+			return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.batchNotEnough",
+				Message: fmt.Sprintf("only %d of this batch on hand here", batchOnHand), Params: map[string]any{"onHand": batchOnHand}}
+		}
+	}
+	if m.at == "" {
+		m.at = time.Now().UTC().Format(time.RFC3339)
+	}
+	id := domain.NewID()
+	return id, tx.Add("stock_moves", id, store.Fields{
+		"product_id": m.product, "location_id": m.location, "batch_id": m.batch, "kind": m.kind,
+		"qty": m.qty, "reserved": m.reserved, "unit_cost": m.unitCost, "cost_currency": m.costCurrency,
+		"reason": m.reason, "ref": m.ref, "note": m.note, "at": m.at, "device": tx.Device(),
+	})
+}
+
+func live(q interface {
+	QueryRow(string, ...any) *sql.Row
+}, table, kind, id string) error {
+	if id == "" {
+		return domain.Invalid(kind+"Id", "form.required", kind+" is required", map[string]any{"field": kind})
+	}
+	var n int
+	if err := q.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ? AND deleted = 0`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return domain.NotFound(kind, id)
+	}
+	return nil
+}
+
+func positive(qty int64) error {
+	if qty <= 0 {
+		return domain.Invalid("qty", "stock.qty.positive", fmt.Sprintf("quantity must be more than 0, got %d", qty), nil)
+	}
+	return nil
+}
+
+// ReceiveInput is goods arriving at a location, optionally as a batch with an expiry date.
+type ReceiveInput struct {
+	ProductID    string `json:"productId"`
+	LocationID   string `json:"locationId"`
+	Qty          int64  `json:"qty"`
+	BatchCode    string `json:"batchCode"`
+	Expiry       string `json:"expiry"` // YYYY-MM-DD
+	UnitCost     int64  `json:"unitCost"`
+	CostCurrency string `json:"costCurrency"`
+	Ref          string `json:"ref"`
+	Note         string `json:"note"`
+	At           string `json:"at"`
+}
+
+// Receive books goods in. A batch code or expiry date makes (or reuses) a batch of the product.
+func (s *Service) Receive(ctx context.Context, in ReceiveInput) (string, error) {
+	if err := positive(in.Qty); err != nil {
+		return "", err
+	}
+	if in.Expiry != "" {
+		if _, err := time.Parse("2006-01-02", in.Expiry); err != nil {
+			return "", domain.Invalid("expiry", "stock.expiry.format", "expiry must be a date YYYY-MM-DD", nil)
+		}
+	}
+	if in.UnitCost < 0 {
+		return "", domain.Invalid("unitCost", "product.money.negative", "unit cost may not be negative", nil)
+	}
+	if in.CostCurrency != "" && !domain.ValidCurrency(in.CostCurrency) {
+		return "", domain.Invalid("costCurrency", "product.currency.unknown", "unknown currency "+in.CostCurrency, nil)
+	}
+	var id string
+	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		batch, err := ensureBatch(tx, in.ProductID, strings.TrimSpace(in.BatchCode), in.Expiry)
+		if err != nil {
+			return err
+		}
+		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: batch, kind: Receive,
+			qty: in.Qty, unitCost: in.UnitCost, costCurrency: in.CostCurrency, ref: in.Ref, note: in.Note, at: in.At})
+		return err
+	})
+	return id, err
+}
+
+// ensureBatch returns the batch of product with code/expiry, creating it when new. No code
+// and no expiry means no batch.
+func ensureBatch(tx *store.Tx, product, code, expiry string) (string, error) {
+	if code == "" && expiry == "" {
+		return "", nil
+	}
+	var id string
+	err := tx.QueryRow(`SELECT id FROM batches WHERE product_id = ? AND code = ? AND expiry = ? AND deleted = 0`,
+		product, code, expiry).Scan(&id)
+	if err == nil {
+		return id, nil
+	} else if err != sql.ErrNoRows {
+		return "", err
+	}
+	id = domain.DerivedID("batch", product, code, expiry)
+	return id, tx.Set("batches", id, store.Fields{"product_id": product, "code": code, "expiry": expiry,
+		"created_at": time.Now().UTC().Format(time.RFC3339), "deleted": false})
+}
+
+// AdjustInput corrects on-hand stock by Delta for a reason.
+type AdjustInput struct {
+	ProductID  string `json:"productId"`
+	LocationID string `json:"locationId"`
+	BatchID    string `json:"batchId"`
+	Delta      int64  `json:"delta"`
+	Reason     string `json:"reason"`
+	Note       string `json:"note"`
+}
+
+// Adjust books a correction with a reason.
+func (s *Service) Adjust(ctx context.Context, in AdjustInput) (string, error) {
+	if in.Delta == 0 {
+		return "", domain.Invalid("delta", "stock.delta.zero", "the adjustment must not be 0", nil)
+	}
+	if !contains(AdjustReasons, in.Reason) {
+		return "", domain.Invalid("reason", "stock.reason.required", "choose a reason for the adjustment", nil)
+	}
+	var id string
+	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
+		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: Adjust,
+			qty: in.Delta, reason: in.Reason, note: in.Note})
+		return err
+	})
+	return id, err
+}
+
+// TransferInput moves Qty of a product from one location to another.
+type TransferInput struct {
+	ProductID string `json:"productId"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	BatchID   string `json:"batchId"`
+	Qty       int64  `json:"qty"`
+	Note      string `json:"note"`
+}
+
+// Transfer moves stock between locations as two ledger rows sharing a reference.
+func (s *Service) Transfer(ctx context.Context, in TransferInput) error {
+	if err := positive(in.Qty); err != nil {
+		return err
+	}
+	if in.From == in.To {
+		return domain.Invalid("to", "stock.transfer.same", "source and destination are the same location", nil)
+	}
+	ref := "transfer:" + domain.NewID()
+	return s.db.Write(ctx, func(tx *store.Tx) error {
+		if _, err := addMove(tx, move{product: in.ProductID, location: in.From, batch: in.BatchID, kind: TransferOut,
+			qty: -in.Qty, ref: ref, note: in.Note}); err != nil {
+			return err
+		}
+		_, err := addMove(tx, move{product: in.ProductID, location: in.To, batch: in.BatchID, kind: TransferIn,
+			qty: in.Qty, ref: ref, note: in.Note})
+		return err
+	})
+}
+
+// CountLine is one counted product (and batch) at the stock-take's location.
+type CountLine struct {
+	ProductID string `json:"productId"`
+	BatchID   string `json:"batchId"`
+	Counted   int64  `json:"counted"`
+}
+
+// CountInput is a stock-take of one location.
+type CountInput struct {
+	LocationID string      `json:"locationId"`
+	Lines      []CountLine `json:"lines"`
+	Note       string      `json:"note"`
+}
+
+// CountResult says what a stock-take changed.
+type CountResult struct {
+	Lines   int `json:"lines"`
+	Changed int `json:"changed"`
+}
+
+// StockTake sets on-hand at a location to the counted figures, in one transaction: each
+// line that differs becomes a count move of the difference. Every line is checked first; a
+// bad line stops the whole count.
+func (s *Service) StockTake(ctx context.Context, in CountInput) (CountResult, error) {
+	res := CountResult{Lines: len(in.Lines)}
+	if len(in.Lines) == 0 {
+		return res, domain.Invalid("lines", "stock.count.empty", "the stock-take has no lines", nil)
+	}
+	seen := map[[2]string]int{}
+	for i, l := range in.Lines {
+		if l.Counted < 0 {
+			return res, domain.Invalid("counted", "stock.count.negative",
+				fmt.Sprintf("line %d: counted quantity may not be negative", i+1), map[string]any{"line": i + 1})
+		}
+		key := [2]string{l.ProductID, l.BatchID}
+		if first, dup := seen[key]; dup {
+			return res, domain.Invalid("lines", "stock.count.duplicate",
+				fmt.Sprintf("line %d counts the same product as line %d", i+1, first), map[string]any{"line": i + 1, "first": first})
+		}
+		seen[key] = i + 1
+	}
+	ref := "count:" + domain.NewID()
+	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		for _, l := range in.Lines {
+			var onHand int64
+			err := tx.QueryRow(`SELECT on_hand FROM stock_levels WHERE product_id = ? AND location_id = ? AND batch_id = ?`,
+				l.ProductID, in.LocationID, l.BatchID).Scan(&onHand)
+			if err != nil && err != sql.ErrNoRows {
+				return err
+			}
+			if l.Counted == onHand {
+				continue
+			}
+			if _, err := addMove(tx, move{product: l.ProductID, location: in.LocationID, batch: l.BatchID, kind: Count,
+				qty: l.Counted - onHand, ref: ref, note: in.Note, reason: fmt.Sprintf("counted %d", l.Counted)}); err != nil {
+				return fmt.Errorf("product %s: %w", l.ProductID, err)
+			}
+			res.Changed++
+		}
+		return nil
+	})
+	return res, err
+}
+
+// QtyInput is a quantity of a product at a location tied to a document (an order line).
+type QtyInput struct {
+	ProductID  string `json:"productId"`
+	LocationID string `json:"locationId"`
+	BatchID    string `json:"batchId"`
+	Qty        int64  `json:"qty"`
+	Ref        string `json:"ref"`
+	Note       string `json:"note"`
+}
+
+// Reserve holds stock for a document; available stock may not go below zero.
+func (s *Service) Reserve(ctx context.Context, in QtyInput) (string, error) {
+	return s.simple(ctx, Reserve, in, 0, +1)
+}
+
+// ReleaseReservation gives reserved stock back to available.
+func (s *Service) ReleaseReservation(ctx context.Context, in QtyInput) (string, error) {
+	return s.simple(ctx, Release, in, 0, -1)
+}
+
+// Ship takes reserved stock out.
+func (s *Service) Ship(ctx context.Context, in QtyInput) (string, error) {
+	return s.simple(ctx, Ship, in, -1, -1)
+}
+
+// ReturnGoods books goods back in.
+func (s *Service) ReturnGoods(ctx context.Context, in QtyInput) (string, error) {
+	return s.simple(ctx, Return, in, +1, 0)
+}
+
+func (s *Service) simple(ctx context.Context, kind string, in QtyInput, qtySign, resSign int64) (string, error) {
+	if err := positive(in.Qty); err != nil {
+		return "", err
+	}
+	var id string
+	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
+		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: kind,
+			qty: qtySign * in.Qty, reserved: resSign * in.Qty, ref: in.Ref, note: in.Note})
+		return err
+	})
+	return id, err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
