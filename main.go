@@ -24,6 +24,14 @@ func main() {
 	if len(rest) > 0 {
 		os.Exit(cli.Main(context.Background(), global, rest, os.Stdout, os.Stderr))
 	}
+	if app.GeneratingBindings {
+		tmp, err := os.MkdirTemp("", "daigoudesk-bindings-")
+		if err != nil {
+			os.Exit(1)
+		}
+		defer os.RemoveAll(tmp)
+		global.DataDir = tmp
+	}
 	svc, err := services.Open(global.DataDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "daigoudesk:", err)

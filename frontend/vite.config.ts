@@ -15,6 +15,9 @@ export default defineConfig({
   server: {
     // `wails dev` reads the URL vite prints ("frontend:dev:serverUrl": "auto").
     strictPort: false,
+    // A concurrent `npm run build` rewrites dist/: without this the dev server reloads the page
+    // mid-test (seen in e2e as a lost drawer).
+    watch: { ignored: ['**/dist/**'] },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],

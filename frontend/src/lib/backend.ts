@@ -6,8 +6,10 @@
 //   {code: "invalid"|"not_found"|"conflict"|"internal", message, field?, key?, params?}
 // and the promise may reject with that object or with its JSON text.
 import type { TFunction } from 'i18next';
+import * as CatalogBinding from '../../wailsjs/go/app/Catalog';
 import * as SettingsBinding from '../../wailsjs/go/app/Settings';
-import type { app } from '../../wailsjs/go/models';
+import * as StockBinding from '../../wailsjs/go/app/Stock';
+import type { catalog, settings, stock } from '../../wailsjs/go/models';
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
 const errorCodes: readonly string[] = ['invalid', 'not_found', 'conflict', 'internal'];
@@ -120,8 +122,30 @@ function wrap<M extends object>(binding: M): Wrapped<M> {
 
 // Bound façades, one per area (add each as app/ gains it).
 export const Settings = wrap(SettingsBinding);
+export const Catalog = wrap(CatalogBinding);
+export const Stock = wrap(StockBinding);
 
-export type SettingsDTO = app.SettingsDTO;
+export type SettingsDTO = settings.Settings;
+
+// Catalog and stock DTOs as plain shapes (the generated classes only add a converter).
+type Plain<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+export type Product = Plain<catalog.Product>;
+export type ProductInput = Plain<catalog.ProductInput>;
+export type ProductFilter = Plain<catalog.ProductFilter>;
+export type Category = Plain<catalog.Category>;
+export type Zone = Plain<catalog.Zone>;
+export type Location = Plain<catalog.Location>;
+export type LevelRow = Plain<stock.LevelRow>;
+export type LevelFilter = Plain<stock.LevelFilter>;
+export type StockMove = Plain<stock.Move>;
+export type MoveFilter = Plain<stock.MoveFilter>;
+export type LowStockRow = Plain<stock.LowStockRow>;
+export type BatchRow = Plain<stock.BatchRow>;
+export type ReceiveInput = Plain<stock.ReceiveInput>;
+export type AdjustInput = Plain<stock.AdjustInput>;
+export type TransferInput = Plain<stock.TransferInput>;
+export type CountInput = Plain<stock.CountInput>;
+export type CountResult = Plain<stock.CountResult>;
 
 /** True when the Go bindings are present (inside Wails or `wails dev`), false in a plain browser. */
 export function backendAvailable(): boolean {

@@ -1,0 +1,86 @@
+# Daigou Desk. The README's two commands are `make run` and `make test`; the rest are their parts.
+# Works from a fresh clone on a machine that has only Go, gcc, Node and npm: `deps` installs the
+# system packages (Debian/Ubuntu, apt) and the frontend's node_modules.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+# sudo only when not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Wails/cgo build: GTK3 + WebKitGTK 4.0 (Debian 12). Tests also need a headless X server,
+# Chromium for the end-to-end tests, CJK fonts and the tools that check PDFs and labels.
+APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev
+APT_TEST  := xvfb xauth chromium fonts-noto-cjk imagemagick poppler-utils zbar-tools
+APT_PKGS  := $(APT_BUILD) $(APT_TEST)
+
+WAILS := go tool wails
+BIN   := build/bin/daigoudesk
+NODE_STAMP := frontend/node_modules/.package-lock.json
+
+.PHONY: deps apt-deps frontend-deps bindings build run test vet gotest frontend-test e2e bench clean
+
+## deps: system packages and node_modules; idempotent, and quick when nothing is missing.
+deps: apt-deps frontend-deps
+
+apt-deps:
+	@missing=""; \
+	for p in $(APT_PKGS); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+frontend-deps: $(NODE_STAMP)
+
+# npm writes node_modules/.package-lock.json on every install: reinstall when the lock is newer.
+$(NODE_STAMP): frontend/package-lock.json frontend/package.json
+	cd frontend && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	@touch $@
+
+## bindings: regenerate frontend/wailsjs (the TS side of the bound Go façades) from app/.
+# Generating runs main (built with -tags bindings), which opens the data dir: point it at a
+# throwaway one so that building never touches (or migrates) the user's real data.
+bindings:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo "$(WAILS) generate module"; DAIGOU_DATA_DIR="$$tmp" $(WAILS) generate module
+
+## build: the desktop binary, build/bin/daigoudesk (builds the frontend into frontend/dist first).
+# -m: skip `go mod tidy`, which would rewrite go.mod behind the developer's back.
+# -skipbindings: done by the bindings target, on a throwaway data dir.
+build: deps bindings
+	$(WAILS) build -m -skipbindings
+	@test -x $(BIN) && echo "built $(BIN)"
+
+## run: build and launch the app on the default data directory.
+run: build
+	./$(BIN)
+
+## test: everything CI runs.
+test: deps vet gotest frontend-test e2e
+
+vet:
+	go vet ./...
+
+gotest:
+	go test ./...
+
+frontend-test: frontend-deps bindings
+	cd frontend && npm run typecheck && npm test
+
+## e2e: the real app (`wails dev` under Xvfb) driven by headless Chromium; see build/e2e.sh.
+e2e: deps
+	build/e2e.sh
+
+## bench: Go benchmarks, one iteration each (a smoke run; use -benchtime for real numbers).
+bench:
+	go test -run '^$$' -bench . -benchtime 1x ./backend/...
+
+## clean: build outputs (keeps node_modules and frontend/dist/.gitkeep).
+clean:
+	rm -rf build/bin frontend/node_modules/.tmp frontend/e2e/output
+	find frontend/dist -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { AppError, call, errorText, toAppError } from './backend';
+
+describe('call', () => {
+  it('passes results through', async () => {
+    await expect(call(Promise.resolve(42))).resolves.toBe(42);
+  });
+
+  it('converts an error object to AppError', async () => {
+    const err = await call(Promise.reject({ code: 'invalid', message: 'SKU is required', field: 'sku' })).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).toMatchObject({ code: 'invalid', message: 'SKU is required', field: 'sku' });
+  });
+
+  it('parses a JSON string rejection', async () => {
+    const json = JSON.stringify({
+      code: 'conflict',
+      message: 'SKU exists',
+      key: 'catalog.skuTaken',
+      params: { sku: 'A-1', count: 2 },
+    });
+    const err = await call(Promise.reject(json)).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'conflict', message: 'SKU exists', key: 'catalog.skuTaken', params: { sku: 'A-1', count: 2 } });
+  });
+
+  it('treats anything else as internal', async () => {
+    const plain = await call(Promise.reject('database is locked')).catch((e) => e);
+    expect(plain).toMatchObject({ code: 'internal', message: 'database is locked' });
+    const native = await call(Promise.reject(new TypeError('x is undefined'))).catch((e) => e);
+    expect(native).toMatchObject({ code: 'internal', message: 'x is undefined' });
+    const badCode = toAppError({ code: 'teapot', message: 'no' });
+    expect(badCode.code).toBe('internal');
+    expect(toAppError('{not json').code).toBe('internal');
+    expect(toAppError(undefined).code).toBe('internal');
+  });
+});
+
+describe('errorText', () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    lng: 'en',
+    initImmediate: false,
+    resources: {
+      en: {
+        translation: {
+          errors: { invalid: 'Invalid input', internal: 'Internal error', not_found: 'Not found', conflict: 'Conflict' },
+          catalog: { skuTaken: 'SKU {{sku}} is already used' },
+        },
+      },
+    },
+  } as Parameters<typeof i18n.init>[0]);
+  const t = i18n.t;
+
+  it('uses the specific key with params when translated', () => {
+    const err = new AppError('conflict', 'SKU exists', { key: 'catalog.skuTaken', params: { sku: 'A-1' } });
+    expect(errorText(t, err)).toBe('SKU A-1 is already used');
+  });
+
+  it('falls back to the code and the Go message', () => {
+    expect(errorText(t, new AppError('invalid', 'price must be ≥ 0', { key: 'catalog.unknownKey' }))).toBe(
+      'Invalid input: price must be ≥ 0',
+    );
+    expect(errorText(t, { code: 'not_found', message: 'product 01H…' })).toBe('Not found: product 01H…');
+    expect(errorText(t, new AppError('internal', ''))).toBe('Internal error');
+  });
+});
