@@ -241,6 +241,9 @@ func (s *Service) FindProductByID(ctx context.Context, id string) (Product, erro
 // scanner types into the search box.
 func (s *Service) FindProductByCode(ctx context.Context, code string) (Product, error) {
 	code = strings.TrimSpace(code)
+	if code == "" { // would match every product without a barcode
+		return Product{}, domain.NotFound("product", code)
+	}
 	p, err := scanProduct(s.db.R().QueryRowContext(ctx, `SELECT `+productCols+productFrom+`
 		WHERE p.deleted = 0 AND (p.barcode = ?1 OR p.sku = ?1) ORDER BY p.barcode = ?1 DESC LIMIT 1`, code))
 	if err == sql.ErrNoRows {
@@ -290,8 +293,10 @@ func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product,
 	}
 	where := []string{"p.deleted = 0"}
 	var args []any
-	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
-		where = append(where, "instr(p.search, ?) > 0")
+	if q := strings.TrimSpace(f.Query); q != "" {
+		// lower() in SQL, not strings.ToLower: p.search is built with SQLite's lower(), which
+		// folds ASCII only, so "LANCÔME" must be lowered the same way to find itself.
+		where = append(where, "instr(p.search, lower(?)) > 0")
 		args = append(args, q)
 	}
 	if f.CategoryID != "" {

@@ -3,6 +3,8 @@ package stock
 import (
 	"context"
 	"fmt"
+
+	"daigoudesk/backend/domain"
 	"strings"
 	"time"
 )
@@ -53,7 +55,7 @@ var levelSorts = map[string]string{
 func (s *Service) Levels(ctx context.Context, f LevelFilter) ([]LevelRow, int, error) {
 	order, ok := levelSorts[f.Sort]
 	if !ok {
-		order = levelSorts[""]
+		return nil, 0, domain.Invalid("sort", "errors.badSort", fmt.Sprintf("cannot sort by %q", f.Sort), nil)
 	}
 	dir := "ASC"
 	if f.Desc {
@@ -70,8 +72,10 @@ func (s *Service) Levels(ctx context.Context, f LevelFilter) ([]LevelRow, int, e
 			args = append(args, c.v)
 		}
 	}
-	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
-		where = append(where, "instr(p.search, ?) > 0")
+	if q := strings.TrimSpace(f.Query); q != "" {
+		// lower() in SQL, not strings.ToLower: p.search is built with SQLite's lower(), which
+		// folds ASCII only, so "LANCÔME" must be lowered the same way to find itself.
+		where = append(where, "instr(p.search, lower(?)) > 0")
 		args = append(args, q)
 	}
 	from := ` FROM stock_levels sl LEFT JOIN products p ON p.id = sl.product_id

@@ -71,9 +71,95 @@ type move struct {
 	reason, ref, note, at          string
 }
 
-// add checks that product and location exist and that the move leaves neither on-hand nor
-// available stock negative, then adds it to the ledger.
+// addMove adds m to the ledger. Goods leaving without a named batch are taken first-expiry-
+// first-out from the location's batches (unbatched stock last), one ledger row per batch, so
+// batch balances and expiry lists stay true; a reservation being used up is released on the
+// unbatched row where reservations are kept. It returns the id of the first row.
 func addMove(tx *store.Tx, m move) (string, error) {
+	if m.at != "" {
+		if _, err := time.Parse(time.RFC3339, m.at); err != nil {
+			return "", domain.Invalid("at", "stock.at.format", "the date must be RFC 3339, e.g. 2026-03-01T10:00:00Z", nil)
+		}
+	}
+	if m.batch != "" || m.qty >= 0 {
+		return addOne(tx, m)
+	}
+	pieces, err := fefo(tx, m)
+	if err != nil {
+		return "", err
+	}
+	first := ""
+	for _, p := range pieces {
+		id, err := addOne(tx, p)
+		if err != nil {
+			return "", err
+		}
+		if first == "" {
+			first = id
+		}
+	}
+	return first, nil
+}
+
+// fefo splits an outgoing move without a batch over the batches on hand at its location.
+func fefo(tx *store.Tx, m move) ([]move, error) {
+	rows, err := tx.Query(`SELECT sl.batch_id, sl.on_hand FROM stock_levels sl LEFT JOIN batches b ON b.id = sl.batch_id
+		WHERE sl.product_id = ? AND sl.location_id = ? AND sl.on_hand > 0
+		ORDER BY sl.batch_id = '', coalesce(b.expiry, '') = '', b.expiry, sl.batch_id`, m.product, m.location)
+	if err != nil {
+		return nil, err
+	}
+	type avail struct {
+		batch string
+		qty   int64
+	}
+	var stock []avail
+	for rows.Next() {
+		var a avail
+		if err := rows.Scan(&a.batch, &a.qty); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		stock = append(stock, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var pieces []move
+	if m.reserved != 0 { // release the reservation first, so the pieces below see it gone
+		r := m
+		r.qty, r.batch = 0, ""
+		pieces = append(pieces, r)
+		m.reserved = 0
+	}
+	need := -m.qty
+	for _, a := range stock {
+		if need == 0 {
+			break
+		}
+		take := min(a.qty, need)
+		p := m
+		p.batch, p.qty = a.batch, -take
+		pieces = append(pieces, p)
+		need -= take
+	}
+	if need > 0 { // not enough: let the check on the unbatched row refuse it
+		p := m
+		p.batch, p.qty = "", -need
+		pieces = append(pieces, p)
+	}
+	// unbatched goods leaving against a reservation are one row, as without batches
+	if len(pieces) >= 2 && pieces[0].qty == 0 && pieces[1].batch == "" {
+		pieces[1].reserved = pieces[0].reserved
+		pieces = pieces[1:]
+	}
+	return pieces, nil
+}
+
+// addOne checks that product and location exist and that the move leaves neither on-hand nor
+// available stock negative, then adds it to the ledger.
+func addOne(tx *store.Tx, m move) (string, error) {
 	if err := live(tx, "products", "product", m.product); err != nil {
 		return "", err
 	}
@@ -81,8 +167,15 @@ func addMove(tx *store.Tx, m move) (string, error) {
 		return "", err
 	}
 	if m.batch != "" {
-		if err := live(tx, "batches", "batch", m.batch); err != nil {
+		// the batch must be one of this product's: another product's batch would mix two
+		// products' stock under one batch (expiry lists sum stock by batch)
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM batches WHERE id = ? AND product_id = ? AND deleted = 0`,
+			m.batch, m.product).Scan(&n); err != nil {
 			return "", err
+		}
+		if n == 0 {
+			return "", domain.NotFound("batch", m.batch)
 		}
 	}
 	var onHand, reserved int64
@@ -100,7 +193,7 @@ func addMove(tx *store.Tx, m move) (string, error) {
 		return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notReserved",
 			Message: fmt.Sprintf("only %d reserved at this location", reserved), Params: map[string]any{"reserved": reserved}}
 	}
-	if m.batch != "" && m.qty < 0 {
+	if m.qty < 0 {
 		var batchOnHand int64
 		tx.QueryRow(`SELECT coalesce(on_hand, 0) FROM stock_levels WHERE product_id = ? AND location_id = ? AND batch_id = ?`,
 			m.product, m.location, m.batch).Scan(&batchOnHand)
@@ -213,6 +306,7 @@ type AdjustInput struct {
 	Delta      int64  `json:"delta"`
 	Reason     string `json:"reason"`
 	Note       string `json:"note"`
+	At         string `json:"at"` // when it happened (RFC 3339); empty = now
 }
 
 // Adjust books a correction with a reason.
@@ -226,7 +320,7 @@ func (s *Service) Adjust(ctx context.Context, in AdjustInput) (string, error) {
 	var id string
 	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
 		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: Adjust,
-			qty: in.Delta, reason: in.Reason, note: in.Note})
+			qty: in.Delta, reason: in.Reason, note: in.Note, at: in.At})
 		return err
 	})
 	return id, err
@@ -240,9 +334,11 @@ type TransferInput struct {
 	BatchID   string `json:"batchId"`
 	Qty       int64  `json:"qty"`
 	Note      string `json:"note"`
+	At        string `json:"at"` // when it happened (RFC 3339); empty = now
 }
 
-// Transfer moves stock between locations as two ledger rows sharing a reference.
+// Transfer moves stock between locations as pairs of ledger rows sharing a reference. Without
+// a named batch the goods leave first-expiry-first-out and arrive in the same batches.
 func (s *Service) Transfer(ctx context.Context, in TransferInput) error {
 	if err := positive(in.Qty); err != nil {
 		return err
@@ -252,13 +348,28 @@ func (s *Service) Transfer(ctx context.Context, in TransferInput) error {
 	}
 	ref := "transfer:" + domain.NewID()
 	return s.db.Write(ctx, func(tx *store.Tx) error {
-		if _, err := addMove(tx, move{product: in.ProductID, location: in.From, batch: in.BatchID, kind: TransferOut,
-			qty: -in.Qty, ref: ref, note: in.Note}); err != nil {
+		if err := live(tx, "locations", "location", in.To); err != nil {
 			return err
 		}
-		_, err := addMove(tx, move{product: in.ProductID, location: in.To, batch: in.BatchID, kind: TransferIn,
-			qty: in.Qty, ref: ref, note: in.Note})
-		return err
+		out := move{product: in.ProductID, location: in.From, batch: in.BatchID, kind: TransferOut,
+			qty: -in.Qty, ref: ref, note: in.Note, at: in.At}
+		pieces := []move{out}
+		if in.BatchID == "" {
+			var err error
+			if pieces, err = fefo(tx, out); err != nil {
+				return err
+			}
+		}
+		for _, p := range pieces {
+			if _, err := addMove(tx, p); err != nil {
+				return err
+			}
+			p.location, p.kind, p.qty = in.To, TransferIn, -p.qty
+			if _, err := addMove(tx, p); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -274,6 +385,7 @@ type CountInput struct {
 	LocationID string      `json:"locationId"`
 	Lines      []CountLine `json:"lines"`
 	Note       string      `json:"note"`
+	At         string      `json:"at"` // when the count was made (RFC 3339); empty = now
 }
 
 // CountResult says what a stock-take changed.
@@ -305,6 +417,9 @@ func (s *Service) StockTake(ctx context.Context, in CountInput) (CountResult, er
 	}
 	ref := "count:" + domain.NewID()
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		if err := live(tx, "locations", "location", in.LocationID); err != nil {
+			return err
+		}
 		for _, l := range in.Lines {
 			var onHand int64
 			err := tx.QueryRow(`SELECT on_hand FROM stock_levels WHERE product_id = ? AND location_id = ? AND batch_id = ?`,
@@ -315,8 +430,9 @@ func (s *Service) StockTake(ctx context.Context, in CountInput) (CountResult, er
 			if l.Counted == onHand {
 				continue
 			}
-			if _, err := addMove(tx, move{product: l.ProductID, location: in.LocationID, batch: l.BatchID, kind: Count,
-				qty: l.Counted - onHand, ref: ref, note: in.Note, reason: fmt.Sprintf("counted %d", l.Counted)}); err != nil {
+			// a count line names its batch ("" = the unbatched stock): never split it FEFO
+			if _, err := addOne(tx, move{product: l.ProductID, location: in.LocationID, batch: l.BatchID, kind: Count,
+				qty: l.Counted - onHand, ref: ref, note: in.Note, at: in.At, reason: fmt.Sprintf("counted %d", l.Counted)}); err != nil {
 				return fmt.Errorf("product %s: %w", l.ProductID, err)
 			}
 			res.Changed++
@@ -334,6 +450,7 @@ type QtyInput struct {
 	Qty        int64  `json:"qty"`
 	Ref        string `json:"ref"`
 	Note       string `json:"note"`
+	At         string `json:"at"` // when it happened (RFC 3339); empty = now
 }
 
 // Reserve holds stock for a document; available stock may not go below zero.
@@ -363,7 +480,7 @@ func (s *Service) simple(ctx context.Context, kind string, in QtyInput, qtySign,
 	var id string
 	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
 		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: kind,
-			qty: qtySign * in.Qty, reserved: resSign * in.Qty, ref: in.Ref, note: in.Note})
+			qty: qtySign * in.Qty, reserved: resSign * in.Qty, ref: in.Ref, note: in.Note, at: in.At})
 		return err
 	})
 	return id, err

@@ -57,7 +57,7 @@ func Open(path string, opts ...Options) (*DB, error) {
 	}
 	dsn := func(extra string) string {
 		return "file:" + (&url.URL{Path: path}).EscapedPath() +
-			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on" + extra
+			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on&_cache_size=-65536" + extra
 	}
 	w, err := sql.Open("sqlite3", dsn("&_txlock=immediate"))
 	if err != nil {

@@ -184,6 +184,37 @@ func convert(f Field, v any) (any, error) {
 	return nil, fmt.Errorf("want integer, got %T %v", v, v)
 }
 
+// QueryRow runs a read inside the transaction through a prepared statement kept for the
+// rest of the transaction, so checks repeated for every row of a bulk change cost one prepare.
+func (tx *Tx) QueryRow(query string, args ...any) *sql.Row {
+	s, err := tx.prepare(query)
+	if err != nil {
+		return tx.Tx.QueryRow(query, args...) // reports the error through Row.Scan
+	}
+	return s.QueryRow(args...)
+}
+
+// Query is QueryRow for several rows.
+func (tx *Tx) Query(query string, args ...any) (*sql.Rows, error) {
+	s, err := tx.prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.Query(args...)
+}
+
+func (tx *Tx) prepare(query string) (*sql.Stmt, error) {
+	if s, ok := tx.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := tx.Tx.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	tx.stmts[query] = s
+	return s, nil
+}
+
 func (tx *Tx) stmt(query string) *sql.Stmt {
 	if s, ok := tx.stmts[query]; ok {
 		return s
