@@ -10,10 +10,13 @@ import (
 )
 
 // ImportRow is one product read from a file; Category is a category name (created if new).
+// Absent names the product fields (store column names) the file has no column for: an update
+// keeps their stored values instead of clearing them.
 type ImportRow struct {
 	Line int
 	ProductInput
 	Category string
+	Absent   map[string]bool
 }
 
 // ImportResult counts what an import did.
@@ -59,17 +62,28 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 	}
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
 		existing := map[string]Product{} // by SKU
+		// Prepared once: a 100,000-row file would otherwise prepare 200,000 statements.
+		bySKU, err := tx.Prepare(`SELECT ` + productCols + productFrom + ` WHERE p.sku = ? AND p.deleted = 0 LIMIT 1`)
+		if err != nil {
+			return err
+		}
+		defer bySKU.Close()
+		byBarcode, err := tx.Prepare(`SELECT sku FROM products WHERE barcode = ? AND deleted = 0 AND sku <> ? LIMIT 1`)
+		if err != nil {
+			return err
+		}
+		defer byBarcode.Close()
 		for i := range rows {
 			r := &rows[i]
 			if r.SKU == "" {
 				continue
 			}
-			if p, err := scanProduct(tx.QueryRow(`SELECT `+productCols+productFrom+` WHERE p.sku = ? AND p.deleted = 0 LIMIT 1`, r.SKU)); err == nil {
+			if p, err := scanProduct(bySKU.QueryRow(r.SKU)); err == nil {
 				existing[r.SKU] = p
 			}
 			if r.Barcode != "" {
 				var otherSKU string
-				if tx.QueryRow(`SELECT sku FROM products WHERE barcode = ? AND deleted = 0 AND sku <> ? LIMIT 1`, r.Barcode, r.SKU).Scan(&otherSKU) == nil {
+				if byBarcode.QueryRow(r.Barcode, r.SKU).Scan(&otherSKU) == nil {
 					bad(r.Line, "barcode", fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, otherSKU))
 				}
 			}
@@ -107,6 +121,9 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 			}
 			if r.Photo == "" {
 				delete(fields, "photo") // a file without photos keeps the ones taken in the app
+			}
+			for k := range r.Absent {
+				delete(fields, k)
 			}
 			for k, v := range old.ProductInput.fields() {
 				if fmt.Sprint(fields[k]) == fmt.Sprint(v) {

@@ -1,0 +1,150 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// readCSV reads every record of a CSV file with the line it starts on.
+func readCSV(path string) ([]Row, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	text, err := decodeText(path, raw)
+	if err != nil {
+		return nil, err
+	}
+	sep := sniffSeparator(text)
+	r := csv.NewReader(strings.NewReader(unwrapExcelText(text, sep)))
+	r.Comma = sep
+	r.FieldsPerRecord = -1 // rows may be ragged: a short row has empty trailing cells
+	var rows []Row
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, lineError(path, pe.Line, fmt.Sprintf("column %d", pe.Column), pe.Err.Error())
+			}
+			return nil, openError(path, err)
+		}
+		line, _ := r.FieldPos(0)
+		rows = append(rows, Row{Line: line, Cells: rec})
+	}
+}
+
+// decodeText returns the file's text as UTF-8. UTF-8 (with or without a byte-order mark) and
+// UTF-16 with a byte-order mark are recognised; other bytes that are not valid UTF-8 are read
+// as GB18030, the superset of GBK that Chinese Excel and shop exports use.
+func decodeText(path string, raw []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(raw, utf8BOM):
+		raw = raw[len(utf8BOM):]
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(raw)
+		if err != nil {
+			return "", lineError(path, 1, "encoding", "cannot read the file as UTF-16 text: "+err.Error())
+		}
+		return string(out), nil
+	}
+	if utf8.Valid(raw) {
+		return string(raw), nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+		return "", lineError(path, firstBadLine(raw), "encoding",
+			"the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8")
+	}
+	return string(out), nil
+}
+
+// firstBadLine is the line of the first byte sequence that is not UTF-8.
+func firstBadLine(raw []byte) int {
+	line := 1
+	for len(raw) > 0 {
+		r, n := utf8.DecodeRune(raw)
+		if r == utf8.RuneError && n <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		raw = raw[n:]
+	}
+	return line
+}
+
+// sniffSeparator picks the separator the header line uses most: ',' (the default), ';'
+// (Excel in many European locales) or a tab.
+func sniffSeparator(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	best, bestN := ',', strings.Count(first, ",")
+	for _, sep := range []rune{';', '\t'} {
+		if n := strings.Count(first, string(sep)); n > bestN {
+			best, bestN = sep, n
+		}
+	}
+	return best
+}
+
+// unwrapExcelText rewrites unquoted fields of the form ="…" (how programs make Excel keep
+// leading zeros: ="0036000291452") as plain quoted fields, which encoding/csv would otherwise
+// reject as a bare quote. Quoted fields and anything else pass through unchanged.
+func unwrapExcelText(text string, sep rune) string {
+	if !strings.Contains(text, `="`) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	fieldStart := true
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case fieldStart && c == '"': // a quoted field: copy through its closing quote
+			j := i + 1
+			for j < len(text) {
+				if text[j] == '"' {
+					if j+1 < len(text) && text[j+1] == '"' {
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			end := min(j+1, len(text))
+			b.WriteString(text[i:end])
+			i, fieldStart = end, false
+			continue
+		case fieldStart && strings.HasPrefix(text[i:], `="`):
+			if k := strings.IndexAny(text[i+2:], "\"\n"); k >= 0 && text[i+2+k] == '"' {
+				after := i + 2 + k + 1
+				if after == len(text) || rune(text[after]) == sep || text[after] == '\r' || text[after] == '\n' {
+					b.WriteByte('"')
+					b.WriteString(text[i+2 : after])
+					i, fieldStart = after, false
+					continue
+				}
+			}
+		}
+		b.WriteByte(c)
+		fieldStart = rune(c) == sep || c == '\n'
+		i++
+	}
+	return b.String()
+}
