@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -61,30 +62,29 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 		}
 	}
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		existing := map[string]Product{} // by SKU
-		// Prepared once: a 100,000-row file would otherwise prepare 200,000 statements.
-		bySKU, err := tx.Prepare(`SELECT ` + productCols + productFrom + ` WHERE p.sku = ? AND p.deleted = 0 LIMIT 1`)
+		// Look every SKU and barcode of the file up in two statements, not two per row.
+		skus := make([]string, 0, len(skuLine))
+		for sku := range skuLine {
+			skus = append(skus, sku)
+		}
+		existing, err := productsBySKU(tx, skus)
 		if err != nil {
 			return err
 		}
-		defer bySKU.Close()
-		byBarcode, err := tx.Prepare(`SELECT sku FROM products WHERE barcode = ? AND deleted = 0 AND sku <> ? LIMIT 1`)
+		barcodes := make([]string, 0, len(barcodeLine))
+		for code := range barcodeLine {
+			barcodes = append(barcodes, code)
+		}
+		owners, err := skusByBarcode(tx, barcodes)
 		if err != nil {
 			return err
 		}
-		defer byBarcode.Close()
 		for i := range rows {
 			r := &rows[i]
-			if r.SKU == "" {
-				continue
-			}
-			if p, err := scanProduct(bySKU.QueryRow(r.SKU)); err == nil {
-				existing[r.SKU] = p
-			}
-			if r.Barcode != "" {
-				var otherSKU string
-				if byBarcode.QueryRow(r.Barcode, r.SKU).Scan(&otherSKU) == nil {
-					bad(r.Line, "barcode", fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, otherSKU))
+			for _, other := range owners[r.Barcode] {
+				if other != r.SKU {
+					bad(r.Line, "barcode", fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, other))
+					break
 				}
 			}
 		}
@@ -95,6 +95,8 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 		if err != nil {
 			return err
 		}
+		now := nowRFC3339()
+		var created []store.Row
 		for i := range rows {
 			r := &rows[i]
 			if r.Category != "" {
@@ -111,12 +113,9 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 			fields := r.fields()
 			old, ok := existing[r.SKU]
 			if !ok {
-				fields["created_at"] = nowRFC3339()
+				fields["created_at"] = now
 				fields["deleted"] = false
-				res.Created++
-				if err := tx.Set("products", domain.DerivedID("product", r.SKU), fields); err != nil {
-					return err
-				}
+				created = append(created, store.Row{ID: domain.DerivedID("product", r.SKU), Fields: fields})
 				continue
 			}
 			if r.Photo == "" {
@@ -139,7 +138,8 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 				return err
 			}
 		}
-		return nil
+		res.Created = len(created)
+		return tx.SetMany("products", created)
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -184,4 +184,50 @@ func (s *Service) AllProducts(ctx context.Context, fn func(Product) error) error
 		}
 	}
 	return rows.Err()
+}
+
+// productsBySKU returns the live products with the given SKUs.
+func productsBySKU(tx *store.Tx, skus []string) (map[string]Product, error) {
+	list, err := json.Marshal(skus)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(`SELECT `+productCols+productFrom+
+		` WHERE p.deleted = 0 AND p.sku IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]Product{}
+	for rows.Next() {
+		p, err := scanProduct(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[p.SKU] = p
+	}
+	return out, rows.Err()
+}
+
+// skusByBarcode returns, for each given barcode, the SKUs of live products that carry it.
+func skusByBarcode(tx *store.Tx, barcodes []string) (map[string][]string, error) {
+	list, err := json.Marshal(barcodes)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(`SELECT barcode, sku FROM products
+		WHERE deleted = 0 AND barcode IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var code, sku string
+		if err := rows.Scan(&code, &sku); err != nil {
+			return nil, err
+		}
+		out[code] = append(out[code], sku)
+	}
+	return out, rows.Err()
 }

@@ -26,9 +26,11 @@ type Op struct {
 // own changes (validation); all changes to replicated tables go through Set and Add.
 type Tx struct {
 	*sql.Tx
-	db      *DB
-	stmts   map[string]*sql.Stmt
-	touched map[string]bool
+	db         *DB
+	stmts      map[string]*sql.Stmt
+	touched    map[string]bool
+	pending    [][6]string // oplog rows not yet written (see log)
+	pendingHLC map[string]bool
 }
 
 // Write runs fn in one transaction on the writer connection. If fn returns an error nothing
@@ -50,10 +52,13 @@ func (db *DB) begin(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}}, nil
+	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}, pendingHLC: map[string]bool{}}, nil
 }
 
 func (tx *Tx) commit(remote bool) error {
+	if err := tx.flushLog(); err != nil {
+		return err
+	}
 	if err := tx.Tx.Commit(); err != nil {
 		return err
 	}
@@ -111,7 +116,7 @@ func (db *DB) ApplyOps(ctx context.Context, ops []Op) (int, error) {
 		if err := tx.stmt(`SELECT count(*) FROM oplog WHERE hlc = ?`).QueryRow(op.HLC).Scan(&seen); err != nil {
 			return 0, err
 		}
-		if seen > 0 {
+		if seen > 0 || tx.pendingHLC[op.HLC] {
 			continue
 		}
 		db.clock.Observe(stamp)
@@ -227,14 +232,36 @@ func (tx *Tx) stmt(query string) *sql.Stmt {
 	return s
 }
 
+// log queues op for the oplog; flushLog writes the queue in large statements (one bound
+// JSON array per chunk instead of six bound values per row) before commit.
 func (tx *Tx) log(op Op) error {
 	data, err := json.Marshal(op.Data)
 	if err != nil {
 		return err
 	}
 	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
-	_, err = tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES (?, ?, ?, ?, ?, ?)`).
-		Exec(op.HLC, device, op.Kind, op.Table, op.ID, string(data))
+	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, string(data)})
+	tx.pendingHLC[op.HLC] = true
+	if len(tx.pending) >= logChunk {
+		return tx.flushLog()
+	}
+	return nil
+}
+
+const logChunk = 2000
+
+func (tx *Tx) flushLog() error {
+	if len(tx.pending) == 0 {
+		return nil
+	}
+	batch, err := json.Marshal(tx.pending)
+	if err != nil {
+		return err
+	}
+	_, err = tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`).Exec(string(batch))
+	tx.pending = tx.pending[:0]
+	clear(tx.pendingHLC)
 	return err
 }
 

@@ -76,6 +76,8 @@ test('product → scan → receive → stock level, in Chinese and English', asy
     await pickOption(page, location.name);
     await page.getByTestId('receive-qty').fill('12');
     await page.getByTestId('receive-batch').fill(`B-${run}`);
+    // antd's own texts follow the language too (date picker placeholder)
+    assert.equal(await page.locator('.ant-modal:visible .ant-picker input').getAttribute('placeholder'), '请选择日期');
     await screenshot(page, 'receive-dialog');
     await page.getByTestId('receive-submit').click();
     await page.getByText('已入库 12 件').waitFor();
