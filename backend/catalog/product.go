@@ -13,10 +13,13 @@ import (
 )
 
 // Service is the catalog over one store.
-type Service struct{ db *store.DB }
+type Service struct {
+	db   *store.DB
+	list *listIndex
+}
 
 // New returns the catalog service.
-func New(db *store.DB) *Service { return &Service{db: db} }
+func New(db *store.DB) *Service { return &Service{db: db, list: newListIndex(db)} }
 
 // ProductInput is what a person or an import file gives for a product. Money is in minor
 // units of its currency.
@@ -274,8 +277,8 @@ var productSorts = map[string]string{
 	"price":     "p.price %s, p.id %[1]s",
 	"cost":      "p.cost %s, p.id %[1]s",
 	"created":   "p.created_at %s, p.id %[1]s",
-	"onHand":    "coalesce(s.on_hand, 0) %s, p.id %[1]s",
-	"available": "coalesce(s.available, 0) %s, p.id %[1]s",
+	"onHand":    "", // stock sorts are served by the list index (listindex.go)
+	"available": "",
 }
 
 // FindProducts returns one page of products matching f and the total number that match.
@@ -291,14 +294,20 @@ func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product,
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 100
 	}
+	if f.Offset < 0 {
+		f.Offset = 0
+	}
+	if s.list.usable(f) {
+		ids, total, err := s.list.page(ctx, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		items, err := s.productsByIDs(ctx, ids)
+		return items, total, err
+	}
+	// no text query, no low-stock filter, no stock sort: every case here has an index
 	where := []string{"p.deleted = 0"}
 	var args []any
-	if q := strings.TrimSpace(f.Query); q != "" {
-		// lower() in SQL, not strings.ToLower: p.search is built with SQLite's lower(), which
-		// folds ASCII only, so "LANCÔME" must be lowered the same way to find itself.
-		where = append(where, "instr(p.search, lower(?)) > 0")
-		args = append(args, q)
-	}
 	if f.CategoryID != "" {
 		where = append(where, "p.category_id = ?")
 		args = append(args, f.CategoryID)
@@ -307,16 +316,9 @@ func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product,
 		where = append(where, "p.brand = ?")
 		args = append(args, f.Brand)
 	}
-	if f.LowStock {
-		where = append(where, "p.reorder_point > 0 AND coalesce(s.available, 0) <= p.reorder_point")
-	}
 	cond := " WHERE " + strings.Join(where, " AND ")
 	var total int
-	countFrom := " FROM products p"
-	if f.LowStock {
-		countFrom += " LEFT JOIN product_stock s ON s.product_id = p.id"
-	}
-	if err := s.db.R().QueryRowContext(ctx, "SELECT count(*)"+countFrom+cond, args...).Scan(&total); err != nil {
+	if err := s.db.R().QueryRowContext(ctx, "SELECT count(*) FROM products p"+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	rows, err := s.db.R().QueryContext(ctx, "SELECT "+productCols+productFrom+cond+" ORDER BY "+fmt.Sprintf(order, dir)+

@@ -33,10 +33,12 @@ type DB struct {
 	listeners []func(Change)
 }
 
-// Change tells listeners which tables a committed transaction touched, and whether it came
-// from another device.
+// Change tells listeners what a committed transaction did: the tables it touched, its
+// operations (in order), and whether they came from another device. Listeners must not keep
+// or modify the operations' fields.
 type Change struct {
 	Tables map[string]bool
+	Ops    []Op
 	Remote bool
 }
 

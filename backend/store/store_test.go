@@ -362,3 +362,20 @@ func TestDeviceIDCreatedOnceAndKept(t *testing.T) {
 		t.Fatalf("device id %q then %q", id, db.Device())
 	}
 }
+
+func TestOplogDataIsJSON(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	tricky := "引号\"反斜杠\\换行\n制表\t控制\x01 <&> é"
+	if err := db.Write(ctx, func(tx *store.Tx) error {
+		return tx.Set("products", "p", store.Fields{"notes": tricky, "price": -12, "shelf_life": true})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var got []store.Op
+	db.ScanOps(ctx, "", "", func(op store.Op) error { got = append(got, op); return nil })
+	if len(got) != 1 || got[0].Data["notes"] != tricky || fmt.Sprint(got[0].Data["price"]) != "-12" ||
+		fmt.Sprint(got[0].Data["shelf_life"]) != "1" {
+		t.Fatalf("oplog round trip: %#v", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -31,6 +32,7 @@ type Tx struct {
 	touched    map[string]bool
 	pending    [][6]string // oplog rows not yet written (see log)
 	pendingHLC map[string]bool
+	ops        []Op // every operation of the transaction, for listeners
 }
 
 // Write runs fn in one transaction on the writer connection. If fn returns an error nothing
@@ -63,7 +65,7 @@ func (tx *Tx) commit(remote bool) error {
 		return err
 	}
 	if len(tx.touched) > 0 {
-		tx.db.notify(Change{Tables: tx.touched, Remote: remote})
+		tx.db.notify(Change{Tables: tx.touched, Ops: tx.ops, Remote: remote})
 	}
 	return nil
 }
@@ -235,12 +237,9 @@ func (tx *Tx) stmt(query string) *sql.Stmt {
 // log queues op for the oplog; flushLog writes the queue in large statements (one bound
 // JSON array per chunk instead of six bound values per row) before commit.
 func (tx *Tx) log(op Op) error {
-	data, err := json.Marshal(op.Data)
-	if err != nil {
-		return err
-	}
 	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
-	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, string(data)})
+	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, string(encodeFields(op.Data))})
+	tx.ops = append(tx.ops, op)
 	tx.pendingHLC[op.HLC] = true
 	if len(tx.pending) >= logChunk {
 		return tx.flushLog()
@@ -251,18 +250,21 @@ func (tx *Tx) log(op Op) error {
 const logChunk = 2000
 
 func (tx *Tx) flushLog() error {
-	if len(tx.pending) == 0 {
-		return nil
+	const per = 300 // rows per statement: 1,800 bound values
+	for start := 0; start < len(tx.pending); start += per {
+		chunk := tx.pending[start:min(start+per, len(tx.pending))]
+		args := make([]any, 0, len(chunk)*6)
+		for _, r := range chunk {
+			args = append(args, r[0], r[1], r[2], r[3], r[4], r[5])
+		}
+		if _, err := tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES ` + valuesList(len(chunk), 6)).
+			Exec(args...); err != nil {
+			return err
+		}
 	}
-	batch, err := json.Marshal(tx.pending)
-	if err != nil {
-		return err
-	}
-	_, err = tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`).Exec(string(batch))
 	tx.pending = tx.pending[:0]
 	clear(tx.pendingHLC)
-	return err
+	return nil
 }
 
 func sortedKeys(m Fields) []string {
@@ -368,4 +370,57 @@ func decodeStamps(v string) fieldStamps {
 		}
 	}
 	return s
+}
+
+// encodeFields writes normalized fields (strings and int64s) as a JSON object with sorted
+// keys; it is what encoding/json would write, without reflection, because every operation
+// pays for it.
+func encodeFields(f Fields) []byte {
+	keys := sortedKeys(f)
+	b := make([]byte, 0, 32*len(keys))
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		switch v := f[k].(type) {
+		case int64:
+			b = strconv.AppendInt(b, v, 10)
+		case string:
+			b = appendJSONString(b, v)
+		default: // normalize allows nothing else
+			panic(fmt.Sprintf("store: field %s has type %T", k, v))
+		}
+	}
+	return append(b, '}')
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
