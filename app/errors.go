@@ -15,6 +15,7 @@ type ErrorDTO struct {
 	Key      string               `json:"key,omitempty"`
 	Params   map[string]any       `json:"params,omitempty"`
 	Problems []domain.LineProblem `json:"problems,omitempty"`
+	Details  []ErrorDTO           `json:"details,omitempty"`
 }
 
 // formatError is Wails' ErrorFormatter: domain errors pass through with their code and
@@ -30,7 +31,11 @@ func toErrorDTO(err error) ErrorDTO {
 		return ErrorDTO{Code: d.Code, Message: d.Message, Key: d.Key, Params: d.Params, Problems: fe.Problems}
 	}
 	if d := domain.AsError(err); d != nil {
-		return ErrorDTO{Code: d.Code, Message: d.Message, Field: d.Field, Key: d.Key, Params: d.Params}
+		out := ErrorDTO{Code: d.Code, Message: d.Message, Field: d.Field, Key: d.Key, Params: d.Params}
+		for _, x := range d.Details {
+			out.Details = append(out.Details, ErrorDTO{Code: x.Code, Message: x.Message, Field: x.Field, Key: x.Key, Params: x.Params})
+		}
+		return out
 	}
 	log.Printf("internal error: %+v", err)
 	return ErrorDTO{Code: domain.EInternal, Message: "internal error"}

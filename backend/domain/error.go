@@ -23,6 +23,9 @@ type Error struct {
 	Field   string         `json:"field,omitempty"`
 	Key     string         `json:"key,omitempty"`
 	Params  map[string]any `json:"params,omitempty"`
+	// Details are the single problems when several were found at once (a form with two bad
+	// fields): each names its own field, so the UI can mark every one.
+	Details []*Error `json:"details,omitempty"`
 }
 
 func (e *Error) Error() string {
@@ -101,7 +104,8 @@ func (p *Problems) Err() error {
 		}
 		msg += e.Error()
 	}
-	return &Error{Code: EInvalid, Field: p.List[0].Field, Key: p.List[0].Key, Params: p.List[0].Params, Message: msg}
+	return &Error{Code: EInvalid, Field: p.List[0].Field, Key: p.List[0].Key, Params: p.List[0].Params, Message: msg,
+		Details: p.List}
 }
 
 // LineProblem is one bad value in an input file.

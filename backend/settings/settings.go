@@ -61,10 +61,10 @@ func (s *Service) Save(ctx context.Context, in Settings) (Settings, error) {
 			map[string]any{"currency": in.BaseCurrency}))
 	}
 	if in.Language != "zh-CN" && in.Language != "en" {
-		p.Add(domain.Invalid("language", "settings.language.unknown", "language must be zh-CN or en", nil))
+		p.Add(domain.Invalid("language", "settings.errors.languageUnknown", "language must be zh-CN or en", nil))
 	}
 	if len([]rune(in.DeviceName)) > 40 {
-		p.Add(domain.Invalid("deviceName", "settings.deviceName.long", "device name is longer than 40 characters", nil))
+		p.Add(domain.Invalid("deviceName", "settings.errors.deviceNameLong", "device name is longer than 40 characters", nil))
 	}
 	if err := p.Err(); err != nil {
 		return Settings{}, err

@@ -98,9 +98,9 @@ func TestSaveRejectsBadValues(t *testing.T) {
 	}{
 		{"ErrUnknownCurrency", func(s *settings.Settings) { s.BaseCurrency = "XXX" }, []string{"baseCurrency"}, "product.currency.unknown"},
 		{"ErrEmptyCurrency", func(s *settings.Settings) { s.BaseCurrency = "" }, []string{"baseCurrency"}, "product.currency.unknown"},
-		{"ErrUnknownLanguage", func(s *settings.Settings) { s.Language = "fr" }, []string{"language"}, "settings.language.unknown"},
-		{"ErrEmptyLanguage", func(s *settings.Settings) { s.Language = "" }, []string{"language"}, "settings.language.unknown"},
-		{"ErrDeviceNameTooLong", func(s *settings.Settings) { s.DeviceName = strings.Repeat("笔", 41) }, []string{"deviceName"}, "settings.deviceName.long"},
+		{"ErrUnknownLanguage", func(s *settings.Settings) { s.Language = "fr" }, []string{"language"}, "settings.errors.languageUnknown"},
+		{"ErrEmptyLanguage", func(s *settings.Settings) { s.Language = "" }, []string{"language"}, "settings.errors.languageUnknown"},
+		{"ErrDeviceNameTooLong", func(s *settings.Settings) { s.DeviceName = strings.Repeat("笔", 41) }, []string{"deviceName"}, "settings.errors.deviceNameLong"},
 		{"ErrAll", func(s *settings.Settings) {
 			s.BaseCurrency, s.Language, s.DeviceName = "RMB", "zh-TW", strings.Repeat("x", 50)
 		}, []string{"baseCurrency", "language", "deviceName"}, "product.currency.unknown"},

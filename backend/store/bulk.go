@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +53,8 @@ func (tx *Tx) SetMany(table string, rows []Row) error {
 		return err
 	}
 	for key, group := range groups {
+		// in id order the primary key grows at its end instead of splitting pages everywhere
+		slices.SortFunc(group, func(a, b Op) int { return strings.Compare(a.ID, b.ID) })
 		for start := 0; start < len(group); start += 1000 {
 			if err := tx.insertNew(table, strings.Split(key, ","), group[start:min(start+1000, len(group))]); err != nil {
 				return err

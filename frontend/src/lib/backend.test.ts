@@ -26,6 +26,24 @@ describe('call', () => {
     expect(err).toMatchObject({ code: 'conflict', message: 'SKU exists', key: 'catalog.skuTaken', params: { sku: 'A-1', count: 2 } });
   });
 
+  it('keeps one error per field when several were found', async () => {
+    const err = await call(
+      Promise.reject({
+        code: 'invalid',
+        message: 'sku: SKU is required; price: price may not be negative',
+        field: 'sku',
+        details: [
+          { code: 'invalid', message: 'SKU is required', field: 'sku', key: 'product.sku.required' },
+          { code: 'invalid', message: 'price may not be negative', field: 'price', key: 'product.money.negative' },
+        ],
+      }),
+    ).catch((e) => e);
+    expect(err.details.map((d: AppError) => [d.field, d.key])).toEqual([
+      ['sku', 'product.sku.required'],
+      ['price', 'product.money.negative'],
+    ]);
+  });
+
   it('treats anything else as internal', async () => {
     const plain = await call(Promise.reject('database is locked')).catch((e) => e);
     expect(plain).toMatchObject({ code: 'internal', message: 'database is locked' });

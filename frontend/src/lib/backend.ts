@@ -21,14 +21,21 @@ export class AppError extends Error {
   readonly field?: string;
   readonly key?: string;
   readonly params?: ErrorParams;
+  /** One error per bad field when the backend found several at once. */
+  readonly details: AppError[];
 
-  constructor(code: ErrorCode, message: string, opts: { field?: string; key?: string; params?: ErrorParams } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { field?: string; key?: string; params?: ErrorParams; details?: AppError[] } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.field = opts.field;
     this.key = opts.key;
     this.params = opts.params;
+    this.details = opts.details ?? [];
   }
 }
 
@@ -47,10 +54,18 @@ function fromObject(o: Record<string, unknown>): AppError | undefined {
       else if (v !== null && v !== undefined) params[k] = String(v);
     }
   }
+  const details: AppError[] = [];
+  if (Array.isArray(o.details)) {
+    for (const d of o.details) {
+      const e = isRecord(d) ? fromObject(d) : undefined;
+      if (e) details.push(e);
+    }
+  }
   return new AppError(o.code as ErrorCode, message, {
     field: typeof o.field === 'string' && o.field !== '' ? o.field : undefined,
     key: typeof o.key === 'string' && o.key !== '' ? o.key : undefined,
     params,
+    details,
   });
 }
 

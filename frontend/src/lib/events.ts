@@ -4,7 +4,7 @@
 // changes that arrive through sync from another laptop.
 import { useEffect } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { EventsOn } from '../../wailsjs/runtime/runtime';
+import { EventsEmit, EventsOn } from '../../wailsjs/runtime/runtime';
 
 /** True when the Wails runtime is loaded (false in a plain browser and in unit tests). */
 export function runtimeAvailable(): boolean {
@@ -33,4 +33,14 @@ export function useInvalidateOn(eventName: string, queryKeys: readonly QueryKey[
       for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
     });
   }, [eventName, keysJSON, queryClient]);
+}
+
+/** Tells the backend the first screen is on and usable ("app:ready"; `make bench` times it). */
+export function announceReady(): void {
+  if (!runtimeAvailable()) return;
+  try {
+    EventsEmit('app:ready');
+  } catch {
+    // a plain browser: nobody to tell
+  }
 }

@@ -12,7 +12,8 @@ const goKeys = [
   'product.name.required', 'product.number.negative', 'product.sku.format', 'product.sku.required',
   'product.sku.taken', 'stock.batchNotEnough', 'stock.count.duplicate', 'stock.count.empty',
   'stock.count.negative', 'stock.delta.zero', 'stock.expiry.format', 'stock.notEnough', 'stock.notReserved',
-  'stock.qty.positive', 'stock.reason.required', 'stock.transfer.same',
+  'stock.qty.positive', 'stock.reason.required', 'stock.transfer.same', 'stock.at.format',
+  'settings.errors.deviceNameLong', 'settings.errors.languageUnknown',
 ];
 
 function lookup(res: unknown, key: string): unknown {

@@ -63,9 +63,10 @@ const formFields = new Set(Object.keys(emptyProduct).filter((k) => k !== 'photo'
 /** Shows a rejected save on the field it names, or returns false when it names no form field. */
 export function showFieldError(form: FormInstance, t: Parameters<typeof errorText>[0], err: unknown): boolean {
   const e = toAppError(err);
-  if (!e.field || !formFields.has(e.field)) return false;
-  form.setFields([{ name: e.field, errors: [errorText(t, e)] }]);
-  form.scrollToField(e.field);
+  const onFields = (e.details.length > 0 ? e.details : [e]).filter((d) => d.field && formFields.has(d.field));
+  if (onFields.length === 0) return false;
+  form.setFields(onFields.map((d) => ({ name: d.field!, errors: [errorText(t, d)] })));
+  form.scrollToField(onFields[0].field!);
   return true;
 }
 
