@@ -36,8 +36,8 @@ func Run(assets embed.FS, svc *services.Services) error {
 	settings := &Settings{base}
 	return wails.Run(&options.App{
 		Title:     "Daigou Desk 代购助手",
-		Width:     1280,
-		Height:    820,
+		Width:     1400,
+		Height:    860,
 		MinWidth:  900,
 		MinHeight: 600,
 		AssetServer: &assetserver.Options{

@@ -53,14 +53,14 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
 		if c.ID == "" {
 			c.ID = domain.NewID()
-		} else if err := exists(tx, "categories", "category", c.ID); err != nil {
+		} else if err := tx.Live("categories", "category", c.ID); err != nil {
 			return err
 		}
 		if c.ParentID != "" {
 			if c.ParentID == c.ID {
 				return domain.Invalid("parentId", "category.parent.self", "a category cannot be its own parent", nil)
 			}
-			if err := exists(tx, "categories", "category", c.ParentID); err != nil {
+			if err := tx.Live("categories", "category", c.ParentID); err != nil {
 				return err
 			}
 		}
@@ -78,7 +78,7 @@ func (s *Service) SaveZone(ctx context.Context, z Zone) (Zone, error) {
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
 		if z.ID == "" {
 			z.ID = domain.NewID()
-		} else if err := exists(tx, "zones", "zone", z.ID); err != nil {
+		} else if err := tx.Live("zones", "zone", z.ID); err != nil {
 			return err
 		}
 		return tx.Set("zones", z.ID, store.Fields{"name": z.Name, "kind": z.Kind, "note": z.Note})
@@ -108,10 +108,10 @@ func (s *Service) SaveLocation(ctx context.Context, l Location) (Location, error
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
 		if l.ID == "" {
 			l.ID = domain.NewID()
-		} else if err := exists(tx, "locations", "location", l.ID); err != nil {
+		} else if err := tx.Live("locations", "location", l.ID); err != nil {
 			return err
 		}
-		if err := exists(tx, "zones", "zone", l.ZoneID); err != nil {
+		if err := tx.Live("zones", "zone", l.ZoneID); err != nil {
 			return err
 		}
 		return tx.Set("locations", l.ID, store.Fields{"zone_id": l.ZoneID, "name": l.Name, "kind": l.Kind, "note": l.Note})
@@ -136,7 +136,7 @@ func (s *Service) DeleteLocation(ctx context.Context, id string) error {
 
 func (s *Service) tombstone(ctx context.Context, table, kind, id, stockQuery string) error {
 	return s.db.Write(ctx, func(tx *store.Tx) error {
-		if err := exists(tx, table, kind, id); err != nil {
+		if err := tx.Live(table, kind, id); err != nil {
 			return err
 		}
 		if stockQuery != "" {

@@ -150,7 +150,7 @@ func (s *Service) saveProduct(tx *store.Tx, id string, in ProductInput, create b
 			probs.Add(e)
 		}
 		if in.CategoryID != "" {
-			if err := exists(tx, "categories", "category", in.CategoryID); err != nil {
+			if err := tx.Live("categories", "category", in.CategoryID); err != nil {
 				probs.Add(domain.Invalid("categoryId", "product.category.unknown", "unknown category", nil))
 			}
 		}
@@ -354,18 +354,6 @@ func (s *Service) Brands(ctx context.Context) ([]string, error) {
 		out = append(out, b)
 	}
 	return out, rows.Err()
-}
-
-// exists returns a not_found error naming kind unless table has a live row id.
-func exists(q querier, table, kind, id string) error {
-	var n int
-	if err := q.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ? AND deleted = 0`, id).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return domain.NotFound(kind, id)
-	}
-	return nil
 }
 
 func nowRFC3339() string { return time.Now().UTC().Format(time.RFC3339) }

@@ -160,10 +160,10 @@ func fefo(tx *store.Tx, m move) ([]move, error) {
 // addOne checks that product and location exist and that the move leaves neither on-hand nor
 // available stock negative, then adds it to the ledger.
 func addOne(tx *store.Tx, m move) (string, error) {
-	if err := live(tx, "products", "product", m.product); err != nil {
+	if err := tx.Live("products", "product", m.product); err != nil {
 		return "", err
 	}
-	if err := live(tx, "locations", "location", m.location); err != nil {
+	if err := tx.Live("locations", "location", m.location); err != nil {
 		return "", err
 	}
 	if m.batch != "" {
@@ -211,22 +211,6 @@ func addOne(tx *store.Tx, m move) (string, error) {
 		"qty": m.qty, "reserved": m.reserved, "unit_cost": m.unitCost, "cost_currency": m.costCurrency,
 		"reason": m.reason, "ref": m.ref, "note": m.note, "at": m.at, "device": tx.Device(),
 	})
-}
-
-func live(q interface {
-	QueryRow(string, ...any) *sql.Row
-}, table, kind, id string) error {
-	if id == "" {
-		return domain.Invalid(kind+"Id", "form.required", kind+" is required", map[string]any{"field": kind})
-	}
-	var n int
-	if err := q.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ? AND deleted = 0`, id).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return domain.NotFound(kind, id)
-	}
-	return nil
 }
 
 func positive(qty int64) error {
@@ -348,7 +332,7 @@ func (s *Service) Transfer(ctx context.Context, in TransferInput) error {
 	}
 	ref := "transfer:" + domain.NewID()
 	return s.db.Write(ctx, func(tx *store.Tx) error {
-		if err := live(tx, "locations", "location", in.To); err != nil {
+		if err := tx.Live("locations", "location", in.To); err != nil {
 			return err
 		}
 		out := move{product: in.ProductID, location: in.From, batch: in.BatchID, kind: TransferOut,
@@ -417,7 +401,7 @@ func (s *Service) StockTake(ctx context.Context, in CountInput) (CountResult, er
 	}
 	ref := "count:" + domain.NewID()
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		if err := live(tx, "locations", "location", in.LocationID); err != nil {
+		if err := tx.Live("locations", "location", in.LocationID); err != nil {
 			return err
 		}
 		for _, l := range in.Lines {

@@ -62,6 +62,33 @@ func init() {
 		t("photo"), t("notes"), i("shelf_life"), i("reorder_point"), i("reorder_qty"), t("created_at"),
 	}})
 	register(Table{Name: "batches", Kind: Entity, Fields: []Field{t("product_id"), t("code"), t("expiry"), t("note"), t("created_at")}})
+	register(Table{Name: "customers", Kind: Entity, Fields: []Field{
+		t("name"), t("wechat"), t("xiaohongshu"), t("taobao"), t("phone"), t("email"), t("id_number"), t("id_photo"),
+		t("tags"), t("notes"), t("merged_into"), t("created_at"),
+	}})
+	register(Table{Name: "customer_addresses", Kind: Entity, Fields: []Field{
+		t("customer_id"), t("recipient"), t("phone"), t("province"), t("city"), t("district"), t("street"),
+		t("postcode"), i("is_default"), t("label"),
+	}})
+	register(Table{Name: "orders", Kind: Entity, Fields: []Field{
+		t("number"), t("channel"), t("channel_order_no"), t("customer_id"), t("ship_name"), t("ship_phone"),
+		t("ship_province"), t("ship_city"), t("ship_district"), t("ship_street"), t("ship_postcode"), t("currency"),
+		i("discount"), i("shipping_fee"), t("due_date"), t("priority"), t("zone_id"), t("note"), t("ordered_at"), t("created_at"),
+	}})
+	register(Table{Name: "order_lines", Kind: Entity, Fields: []Field{
+		t("order_id"), t("product_id"), t("title"), i("qty"), i("unit_price"), i("preorder"), t("location_id"), i("position"),
+	}})
+	register(Table{Name: "order_events", Kind: Ledger, Fields: []Field{t("order_id"), t("kind"), t("note"), t("at"), t("device")}})
+	register(Table{Name: "payments", Kind: Ledger, Fields: []Field{
+		t("order_id"), t("kind"), i("amount"), t("currency"), t("rate"), i("base_amount"), t("method"), t("ref"), t("note"),
+		t("return_id"), t("paid_at"), t("device"),
+	}})
+	register(Table{Name: "order_returns", Kind: Ledger, Fields: []Field{
+		t("order_id"), t("line_id"), i("qty"), t("reason"), t("condition"), t("disposition"), t("location_id"), t("note"),
+		t("at"), t("device"),
+	}})
+	register(Table{Name: "exchange_rates", Kind: Entity, Fields: []Field{t("currency"), t("base"), t("rate"), t("valid_from")}})
+	register(Table{Name: "import_mappings", Kind: Entity, Fields: []Field{t("channel"), t("name"), t("mapping")}})
 	register(Table{Name: "stock_moves", Kind: Ledger, Fields: []Field{
 		t("product_id"), t("location_id"), t("batch_id"), t("kind"), i("qty"), i("reserved"),
 		i("unit_cost"), t("cost_currency"), t("reason"), t("ref"), t("note"), t("at"), t("device"),

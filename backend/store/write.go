@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"daigoudesk/backend/domain"
 )
 
 // Fields are the values of one operation, by column name: strings for Text fields and
@@ -423,4 +425,22 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// Live checks, for a local write, that table has a row id that is not deleted, and returns
+// an error a person can act on otherwise: invalid when id is empty, not_found naming kind
+// ("product", "location", …) when there is no such row. Remote operations never call it:
+// their referents may simply not have arrived yet.
+func (tx *Tx) Live(table, kind, id string) error {
+	if id == "" {
+		return domain.Invalid(kind+"Id", "form.required", kind+" is required", map[string]any{"field": kind})
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ? AND deleted = 0`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return domain.NotFound(kind, id)
+	}
+	return nil
 }
