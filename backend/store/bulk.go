@@ -99,15 +99,20 @@ func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {
 func (tx *Tx) insertNew(table string, keys []string, ops []Op) error {
 	cols := len(keys) + 2
 	per := max(1, 2000/cols) // rows per statement, under SQLite's bound-parameter limit
+	group := strings.Join(keys, ",")
+	if len(keys) == len(registry[table].Fields) {
+		group = "*" // see fieldStamps.encode
+	}
 	for start := 0; start < len(ops); start += per {
 		chunk := ops[start:min(start+per, len(ops))]
 		args := make([]any, 0, len(chunk)*cols)
 		for _, op := range chunk {
+			stamps := op.HLC + ":" + group
 			args = append(args, op.ID)
 			for _, k := range keys {
 				args = append(args, op.Data[k])
 			}
-			args = append(args, op.HLC+":"+strings.Join(keys, ","))
+			args = append(args, stamps)
 		}
 		q := "INSERT INTO " + table + " (id, " + strings.Join(keys, ", ") + ", _v) VALUES " + valuesList(len(chunk), cols)
 		if _, err := tx.stmt(q).Exec(args...); err != nil {

@@ -379,3 +379,40 @@ func TestOplogDataIsJSON(t *testing.T) {
 		t.Fatalf("oplog round trip: %#v", got)
 	}
 }
+
+// TestStampsOfWholeRowAndPartialSetsMerge: a row written whole ("stamp:*") and then partly
+// by an older and a newer operation keeps exactly the newer fields, on either apply order.
+func TestStampsOfWholeRowAndPartialSetsMerge(t *testing.T) {
+	ctx := context.Background()
+	a, b := mustOpen(t), mustOpen(t)
+	all := store.Fields{}
+	for _, f := range store.LookupTable("zones").Fields {
+		if f.Type == store.Text {
+			all[f.Name] = "v0"
+		} else {
+			all[f.Name] = 0
+		}
+	}
+	write := func(db *store.DB, f store.Fields) {
+		if err := db.Write(ctx, func(tx *store.Tx) error { return tx.Set("zones", "z", f) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(a, all)
+	exchange(t, a, b)
+	write(b, store.Fields{"note": "old"}) // b's edit first …
+	time.Sleep(2 * time.Millisecond)
+	write(a, store.Fields{"note": "new", "kind": "k"}) // … a's later
+	exchange(t, b, a)
+	exchange(t, a, b)
+	for _, db := range []*store.DB{a, b} {
+		var name, kind, note string
+		db.R().QueryRow(`SELECT name, kind, note FROM zones WHERE id='z'`).Scan(&name, &kind, &note)
+		if name != "v0" || kind != "k" || note != "new" {
+			t.Fatalf("got %q %q %q", name, kind, note)
+		}
+	}
+	if dump(t, a) != dump(t, b) {
+		t.Fatal("dumps differ")
+	}
+}

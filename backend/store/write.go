@@ -307,12 +307,12 @@ func (tx *Tx) apply(op Op) error {
 		for _, k := range keys {
 			args = append(args, op.Data[k])
 		}
-		_, err := tx.stmt(q).Exec(append(args, stamps.encode())...)
+		_, err := tx.stmt(q).Exec(append(args, stamps.encode(registry[op.Table]))...)
 		return err
 	} else if err != nil {
 		return err
 	}
-	stamps := decodeStamps(v)
+	stamps := decodeStamps(registry[op.Table], v)
 	var set []string
 	var args []any
 	for _, k := range keys {
@@ -326,7 +326,7 @@ func (tx *Tx) apply(op Op) error {
 		return nil
 	}
 	q := "UPDATE " + op.Table + " SET " + strings.Join(set, ", ") + ", _v = ? WHERE id = ?"
-	_, err = tx.stmt(q).Exec(append(args, stamps.encode(), op.ID)...)
+	_, err = tx.stmt(q).Exec(append(args, stamps.encode(registry[op.Table]), op.ID)...)
 	return err
 }
 
@@ -336,7 +336,9 @@ type fieldStamps map[string]string
 
 // encode writes the stamps grouped by stamp, "stamp:f1,f2;stamp2:f3", sorted, so one
 // operation's row costs one stamp however many fields it set, and equal maps encode equally.
-func (s fieldStamps) encode() string {
+// A group holding every field of tb is written "stamp:*" (a row made by one operation, the
+// common case, then carries a few dozen bytes instead of its whole field list).
+func (s fieldStamps) encode(tb *Table) string {
 	groups := map[string][]string{}
 	for f, h := range s {
 		groups[h] = append(groups[h], f)
@@ -352,21 +354,31 @@ func (s fieldStamps) encode() string {
 			b.WriteByte(';')
 		}
 		fs := groups[h]
-		sort.Strings(fs)
 		b.WriteString(h)
 		b.WriteByte(':')
+		if len(fs) == len(tb.Fields) {
+			b.WriteByte('*')
+			continue
+		}
+		sort.Strings(fs)
 		b.WriteString(strings.Join(fs, ","))
 	}
 	return b.String()
 }
 
-func decodeStamps(v string) fieldStamps {
+func decodeStamps(tb *Table, v string) fieldStamps {
 	s := fieldStamps{}
 	if v == "" {
 		return s
 	}
 	for _, group := range strings.Split(v, ";") {
 		h, fs, _ := strings.Cut(group, ":")
+		if fs == "*" {
+			for _, f := range tb.Fields {
+				s[f.Name] = h
+			}
+			continue
+		}
 		for _, f := range strings.Split(fs, ",") {
 			s[f] = h
 		}
