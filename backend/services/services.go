@@ -10,6 +10,8 @@ import (
 
 	"daigoudesk/backend/blobs"
 	"daigoudesk/backend/catalog"
+	"daigoudesk/backend/customers"
+	"daigoudesk/backend/orders"
 	"daigoudesk/backend/settings"
 	"daigoudesk/backend/stock"
 	"daigoudesk/backend/store"
@@ -20,12 +22,14 @@ const DBFile = "daigou.db"
 
 // Services are the backend services over one data folder.
 type Services struct {
-	DataDir  string
-	DB       *store.DB
-	Blobs    *blobs.Store
-	Catalog  *catalog.Service
-	Stock    *stock.Service
-	Settings *settings.Service
+	DataDir   string
+	DB        *store.DB
+	Blobs     *blobs.Store
+	Catalog   *catalog.Service
+	Stock     *stock.Service
+	Orders    *orders.Service
+	Customers *customers.Service
+	Settings  *settings.Service
 }
 
 // Open opens (creating if needed) the data folder dir.
@@ -34,15 +38,38 @@ func Open(dir string) (*Services, error) {
 	if err != nil {
 		return nil, err
 	}
+	st := stock.New(db)
 	return &Services{
-		DataDir:  dir,
-		DB:       db,
-		Blobs:    blobs.New(filepath.Join(dir, "blobs")),
-		Catalog:  catalog.New(db),
-		Stock:    stock.New(db),
-		Settings: settings.New(db, dir),
+		DataDir:   dir,
+		DB:        db,
+		Blobs:     blobs.New(filepath.Join(dir, "blobs")),
+		Catalog:   catalog.New(db),
+		Stock:     st,
+		Orders:    orders.New(db, orderStock{st}),
+		Customers: customers.New(db),
+		Settings:  settings.New(db, dir),
 	}, nil
 }
+
+// orderStock lets orders move stock inside its own transactions (orders.Stock).
+type orderStock struct{ s *stock.Service }
+
+func (o orderStock) Reserve(tx *store.Tx, m orders.StockMove) error {
+	return o.do(o.s.ReserveTx, tx, m)
+}
+func (o orderStock) Release(tx *store.Tx, m orders.StockMove) error {
+	return o.do(o.s.ReleaseTx, tx, m)
+}
+func (o orderStock) Ship(tx *store.Tx, m orders.StockMove) error    { return o.do(o.s.ShipTx, tx, m) }
+func (o orderStock) Restock(tx *store.Tx, m orders.StockMove) error { return o.do(o.s.ReturnTx, tx, m) }
+
+func (orderStock) do(fn func(*store.Tx, stock.QtyInput) (string, error), tx *store.Tx, m orders.StockMove) error {
+	_, err := fn(tx, stock.QtyInput{ProductID: m.ProductID, LocationID: m.LocationID, Qty: m.Qty, Ref: m.Ref, Note: m.Note, At: m.At})
+	return err
+}
+
+// OrderStock adapts the stock service to what orders needs (tests build orders with it).
+func OrderStock(s *stock.Service) orders.Stock { return orderStock{s} }
 
 // Close closes the database.
 func (s *Services) Close() error { return s.DB.Close() }

@@ -439,35 +439,63 @@ type QtyInput struct {
 
 // Reserve holds stock for a document; available stock may not go below zero.
 func (s *Service) Reserve(ctx context.Context, in QtyInput) (string, error) {
-	return s.simple(ctx, Reserve, in, 0, +1)
+	return s.simple(ctx, s.ReserveTx, in)
 }
 
 // ReleaseReservation gives reserved stock back to available.
 func (s *Service) ReleaseReservation(ctx context.Context, in QtyInput) (string, error) {
-	return s.simple(ctx, Release, in, 0, -1)
+	return s.simple(ctx, s.ReleaseTx, in)
 }
 
 // Ship takes reserved stock out.
 func (s *Service) Ship(ctx context.Context, in QtyInput) (string, error) {
-	return s.simple(ctx, Ship, in, -1, -1)
+	return s.simple(ctx, s.ShipTx, in)
 }
 
 // ReturnGoods books goods back in.
 func (s *Service) ReturnGoods(ctx context.Context, in QtyInput) (string, error) {
-	return s.simple(ctx, Return, in, +1, 0)
+	return s.simple(ctx, s.ReturnTx, in)
 }
 
-func (s *Service) simple(ctx context.Context, kind string, in QtyInput, qtySign, resSign int64) (string, error) {
+// ReserveTx is Reserve inside the caller's transaction, so another service (orders) can
+// reserve stock in the same transaction as its own change: both commit or neither does.
+func (s *Service) ReserveTx(tx *store.Tx, in QtyInput) (string, error) {
+	return qtyMove(tx, Reserve, in, 0, +1)
+}
+
+// ReleaseTx is ReleaseReservation inside the caller's transaction.
+func (s *Service) ReleaseTx(tx *store.Tx, in QtyInput) (string, error) {
+	return qtyMove(tx, Release, in, 0, -1)
+}
+
+// ShipTx is Ship inside the caller's transaction.
+func (s *Service) ShipTx(tx *store.Tx, in QtyInput) (string, error) {
+	return qtyMove(tx, Ship, in, -1, -1)
+}
+
+// ReturnTx is ReturnGoods inside the caller's transaction.
+func (s *Service) ReturnTx(tx *store.Tx, in QtyInput) (string, error) {
+	return qtyMove(tx, Return, in, +1, 0)
+}
+
+func (s *Service) simple(ctx context.Context, fn func(*store.Tx, QtyInput) (string, error), in QtyInput) (string, error) {
 	if err := positive(in.Qty); err != nil {
 		return "", err
 	}
 	var id string
 	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
-		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: kind,
-			qty: qtySign * in.Qty, reserved: resSign * in.Qty, ref: in.Ref, note: in.Note, at: in.At})
+		id, err = fn(tx, in)
 		return err
 	})
 	return id, err
+}
+
+func qtyMove(tx *store.Tx, kind string, in QtyInput, qtySign, resSign int64) (string, error) {
+	if err := positive(in.Qty); err != nil {
+		return "", err
+	}
+	return addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: kind,
+		qty: qtySign * in.Qty, reserved: resSign * in.Qty, ref: in.Ref, note: in.Note, at: in.At})
 }
 
 func contains(list []string, s string) bool {

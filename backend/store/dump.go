@@ -38,6 +38,10 @@ func (db *DB) Dump(w io.Writer) error {
 		WHERE on_hand <> 0 OR reserved <> 0 ORDER BY product_id`, 3); err != nil {
 		return err
 	}
+	if err := dumpQuery(bw, db.r, "order_status", `SELECT order_id, status, rank, goods, total, paid, refunded,
+		paid_base, refunded_base, returned, ordered_at, deleted FROM order_status ORDER BY order_id`, 12); err != nil {
+		return err
+	}
 	return bw.Flush()
 }
 
@@ -106,7 +110,9 @@ func (db *DB) ScanOps(ctx context.Context, device, after string, fn func(Op) err
 	return rows.Err()
 }
 
-// RebuildDerived recomputes the derived stock tables from the stock ledger.
+// RebuildDerived recomputes the derived tables from their ledgers: stock levels from the
+// stock moves, and each order's status and figures (order_status) from its events, payments,
+// returns and lines, through the same view the triggers use.
 func (db *DB) RebuildDerived(ctx context.Context) error {
 	tx, err := db.begin(ctx)
 	if err != nil {
@@ -120,6 +126,8 @@ func (db *DB) RebuildDerived(ctx context.Context) error {
 		 SELECT product_id, location_id, batch_id, sum(qty), sum(reserved) FROM stock_moves GROUP BY 1, 2, 3`,
 		`INSERT INTO product_stock(product_id, on_hand, reserved)
 		 SELECT product_id, sum(qty), sum(reserved) FROM stock_moves GROUP BY 1`,
+		`DELETE FROM order_status`,
+		`INSERT INTO order_status SELECT * FROM order_status_calc`,
 	} {
 		if _, err := tx.Exec(q); err != nil {
 			return err

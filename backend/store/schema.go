@@ -37,7 +37,7 @@ type Table struct {
 
 // Derived tables are kept from ledgers by triggers; they are local caches, included in dumps
 // so convergence tests compare them too.
-var Derived = []string{"stock_levels", "product_stock"}
+var Derived = []string{"stock_levels", "product_stock", "order_status"}
 
 func t(name string) Field { return Field{name, Text} }
 func i(name string) Field { return Field{name, Int} }
@@ -81,7 +81,7 @@ func init() {
 	register(Table{Name: "order_events", Kind: Ledger, Fields: []Field{t("order_id"), t("kind"), t("note"), t("at"), t("device")}})
 	register(Table{Name: "payments", Kind: Ledger, Fields: []Field{
 		t("order_id"), t("kind"), i("amount"), t("currency"), t("rate"), i("base_amount"), t("method"), t("ref"), t("note"),
-		t("return_id"), t("paid_at"), t("device"),
+		t("return_id"), t("paid_at"), t("device"), i("order_amount"),
 	}})
 	register(Table{Name: "order_returns", Kind: Ledger, Fields: []Field{
 		t("order_id"), t("line_id"), i("qty"), t("reason"), t("condition"), t("disposition"), t("location_id"), t("note"),

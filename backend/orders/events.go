@@ -1,0 +1,231 @@
+package orders
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
+)
+
+// line is an order line as the stock steps need it.
+type line struct {
+	id, product, title, location string
+	qty, unitPrice               int64
+	preorder                     bool
+	position                     int
+}
+
+func loadLines(q interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, orderID string) ([]line, error) {
+	rows, err := q.Query(`SELECT id, product_id, title, location_id, qty, unit_price, preorder, position
+		FROM order_lines WHERE order_id = ? AND deleted = 0 ORDER BY position, id`, orderID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []line
+	for rows.Next() {
+		var l line
+		if err := rows.Scan(&l.id, &l.product, &l.title, &l.location, &l.qty, &l.unitPrice, &l.preorder, &l.position); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// stocked reports whether a line's goods come out of stock (pre-orders are bought for the
+// customer and never enter stock).
+func (l line) stocked() bool { return !l.preorder && l.product != "" }
+
+// effects are the stock steps an event makes, in the event's transaction.
+var effects = map[string]func(s *Service, tx *store.Tx, orderID string, lines []line, at string) error{
+	Confirmed: (*Service).reserveLines,
+	Cancelled: (*Service).releaseLines,
+	Shipped:   (*Service).shipLines,
+}
+
+// TransitionInput is an event a person adds to an order.
+type TransitionInput struct {
+	OrderID string `json:"orderId"`
+	To      string `json:"to"` // confirmed | allocated | bought | packed | shipped | delivered | completed | cancelled
+	Note    string `json:"note"`
+	At      string `json:"at"` // when it happened (RFC 3339); '' = now
+}
+
+// Transition adds an event to an order if its status allows it (else conflict
+// order.transition), with its stock effects in the same transaction.
+func (s *Service) Transition(ctx context.Context, in TransitionInput) (Detail, error) {
+	at := in.At
+	if at == "" {
+		at = s.now().UTC().Format(time.RFC3339)
+	} else if _, err := time.Parse(time.RFC3339, at); err != nil {
+		return Detail{}, domain.Invalid("at", "order.time.format", "the time must be RFC 3339, e.g. 2026-03-01T10:00:00Z", nil)
+	}
+	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		from, err := currentStatus(tx, in.OrderID)
+		if err != nil {
+			return err
+		}
+		if err := CheckTransition(from, in.To); err != nil {
+			return err
+		}
+		if effect := effects[in.To]; effect != nil {
+			lines, err := loadLines(tx, in.OrderID)
+			if err != nil {
+				return err
+			}
+			if err := effect(s, tx, in.OrderID, lines, at); err != nil {
+				return err
+			}
+		}
+		return tx.Add("order_events", domain.NewID(), store.Fields{"order_id": in.OrderID, "kind": in.To,
+			"note": in.Note, "at": at, "device": tx.Device()})
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.GetOrder(ctx, in.OrderID)
+}
+
+// reserveLines reserves every stocked line at its location, choosing (and recording) one by
+// the allocation rule when the line has none. Nothing is written if any line is short.
+func (s *Service) reserveLines(tx *store.Tx, orderID string, lines []line, at string) error {
+	if len(lines) == 0 {
+		return &domain.Error{Code: domain.EConflict, Field: "lines", Key: "order.lines.empty", Message: "the order has no lines"}
+	}
+	var zoneOverride, province string
+	if err := tx.QueryRow(`SELECT zone_id, ship_province FROM orders WHERE id = ?`, orderID).Scan(&zoneOverride, &province); err != nil {
+		return err
+	}
+	r, err := rules(tx)
+	if err != nil {
+		return err
+	}
+	zone := ZoneFor(r, zoneOverride, province)
+	for i, l := range lines {
+		if l.product == "" && !l.preorder {
+			return &domain.Error{Code: domain.EConflict, Field: lineField(i, "productId"), Key: "order.line.unmatched",
+				Message: fmt.Sprintf("line %d (%s) has no product yet", i+1, l.title), Params: map[string]any{"line": i + 1}}
+		}
+		if !l.stocked() {
+			continue
+		}
+		loc := l.location
+		if loc == "" {
+			if loc, err = allocate(tx, l, zone); err != nil {
+				return err
+			}
+			if loc == "" {
+				avail, err := available(tx, l.product, "")
+				if err != nil {
+					return err
+				}
+				return shortError(i, l, avail)
+			}
+			if err := tx.Set("order_lines", l.id, store.Fields{"location_id": loc}); err != nil {
+				return err
+			}
+		}
+		if err := s.stock.Reserve(tx, StockMove{ProductID: l.product, LocationID: loc, Ref: l.id, Qty: l.qty, At: at,
+			Note: "order"}); err != nil {
+			if e := domain.AsError(err); e != nil && e.Code == domain.EConflict {
+				avail, _ := available(tx, l.product, loc)
+				return shortError(i, l, avail)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+func shortError(i int, l line, avail int64) error {
+	return &domain.Error{Code: domain.EConflict, Field: lineField(i, "qty"), Key: "order.line.stock",
+		Message: fmt.Sprintf("line %d: not enough stock to reserve %d (%d available)", i+1, l.qty, avail),
+		Params:  map[string]any{"line": i + 1, "qty": l.qty, "available": avail}}
+}
+
+// allocate picks the location for a line: in zone (if any) the one with the most available
+// stock that covers the line, else any such location; "" when none can.
+func allocate(tx *store.Tx, l line, zone string) (string, error) {
+	for _, z := range []string{zone, ""} {
+		var loc string
+		err := tx.QueryRow(`SELECT sl.location_id FROM stock_levels sl JOIN locations lo ON lo.id = sl.location_id
+			WHERE sl.product_id = ? AND lo.deleted = 0 AND (? = '' OR lo.zone_id = ?)
+			GROUP BY sl.location_id HAVING sum(sl.on_hand) - sum(sl.reserved) >= ?
+			ORDER BY sum(sl.on_hand) - sum(sl.reserved) DESC, sl.location_id LIMIT 1`, l.product, z, z, l.qty).Scan(&loc)
+		if err == nil {
+			return loc, nil
+		} else if err != sql.ErrNoRows {
+			return "", err
+		}
+		if z == "" {
+			break
+		}
+	}
+	return "", nil
+}
+
+// available is a product's available stock at loc (” = everywhere).
+func available(q querier, product, loc string) (int64, error) {
+	var n int64
+	err := q.QueryRow(`SELECT coalesce(sum(on_hand - reserved), 0) FROM stock_levels
+		WHERE product_id = ? AND (? = '' OR location_id = ?)`, product, loc, loc).Scan(&n)
+	return n, err
+}
+
+// reservation is what a line holds at one location, from its stock moves.
+type reservation struct {
+	product, location string
+	qty               int64
+}
+
+func reservations(tx *store.Tx, lineID string) ([]reservation, error) {
+	rows, err := tx.Query(`SELECT product_id, location_id, sum(reserved) FROM stock_moves WHERE ref = ?
+		GROUP BY product_id, location_id HAVING sum(reserved) > 0 ORDER BY location_id`, lineID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []reservation
+	for rows.Next() {
+		var r reservation
+		if err := rows.Scan(&r.product, &r.location, &r.qty); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// eachReservation calls fn for what every line holds.
+func eachReservation(tx *store.Tx, lines []line, fn func(l line, r reservation) error) error {
+	for _, l := range lines {
+		res, err := reservations(tx, l.id)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			if err := fn(l, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Service) releaseLines(tx *store.Tx, orderID string, lines []line, at string) error {
+	return eachReservation(tx, lines, func(l line, r reservation) error {
+		return s.stock.Release(tx, StockMove{ProductID: r.product, LocationID: r.location, Ref: l.id, Qty: r.qty, At: at, Note: "order cancelled"})
+	})
+}
+
+func (s *Service) shipLines(tx *store.Tx, orderID string, lines []line, at string) error {
+	return eachReservation(tx, lines, func(l line, r reservation) error {
+		return s.stock.Ship(tx, StockMove{ProductID: r.product, LocationID: r.location, Ref: l.id, Qty: r.qty, At: at, Note: "order shipped"})
+	})
+}
