@@ -10,16 +10,21 @@ import (
 
 // Event names the UI listens to. Each carries {remote: bool}.
 const (
-	EventCatalogChanged  = "catalog:changed"
-	EventStockChanged    = "stock:changed"
-	EventSettingsChanged = "settings:changed"
+	EventCatalogChanged   = "catalog:changed"
+	EventStockChanged     = "stock:changed"
+	EventSettingsChanged  = "settings:changed"
+	EventCustomersChanged = "customers:changed"
+	EventOrdersChanged    = "orders:changed"
 )
 
 // tableEvents says which event a change to a table raises.
 var tableEvents = map[string]string{
 	"products": EventCatalogChanged, "categories": EventCatalogChanged, "zones": EventCatalogChanged,
 	"locations": EventCatalogChanged, "batches": EventStockChanged, "stock_moves": EventStockChanged,
-	"settings": EventSettingsChanged,
+	"settings":  EventSettingsChanged,
+	"customers": EventCustomersChanged, "customer_addresses": EventCustomersChanged,
+	"orders": EventOrdersChanged, "order_lines": EventOrdersChanged, "order_events": EventOrdersChanged,
+	"payments": EventOrdersChanged, "order_returns": EventOrdersChanged,
 }
 
 // forwardChanges emits one event per area touched by each committed write.

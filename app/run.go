@@ -34,6 +34,8 @@ func Run(assets embed.FS, svc *services.Services) error {
 	catalog := &Catalog{base}
 	stock := &Stock{base}
 	settings := &Settings{base}
+	customers := &Customers{base}
+	orders := &Orders{base}
 	return wails.Run(&options.App{
 		Title:     "Daigou Desk 代购助手",
 		Width:     1400,
@@ -52,7 +54,7 @@ func Run(assets embed.FS, svc *services.Services) error {
 			}
 		},
 		OnShutdown:     func(context.Context) { svc.Close() },
-		Bind:           []any{catalog, stock, settings},
+		Bind:           []any{catalog, stock, settings, customers, orders},
 		ErrorFormatter: formatError,
 	})
 }
