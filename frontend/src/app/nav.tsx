@@ -18,6 +18,7 @@ import { ProductsPage } from '../features/catalog/ProductsPage';
 import { StockPage } from '../features/stock/StockPage';
 import { LowStockPage } from '../features/stock/LowStockPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 
 export interface Area {
   key: string;
@@ -35,7 +36,7 @@ export const areas: Area[] = [
   { key: 'stock', path: '/stock', labelKey: 'nav.stock', icon: <DatabaseOutlined />, element: <StockPage /> },
   { key: 'low-stock', path: '/low-stock', labelKey: 'nav.lowStock', icon: <AlertOutlined />, element: <LowStockPage /> },
   { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <FileTextOutlined />, element: comingSoon('nav.orders') },
-  { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, element: comingSoon('nav.customers') },
+  { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, element: <CustomersPage /> },
   { key: 'purchasing', path: '/purchasing', labelKey: 'nav.purchasing', icon: <ShoppingCartOutlined />, element: comingSoon('nav.purchasing') },
   { key: 'shipping', path: '/shipping', labelKey: 'nav.shipping', icon: <CarOutlined />, element: comingSoon('nav.shipping') },
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, element: comingSoon('nav.service') },

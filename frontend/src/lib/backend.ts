@@ -7,9 +7,11 @@
 // and the promise may reject with that object or with its JSON text.
 import type { TFunction } from 'i18next';
 import * as CatalogBinding from '../../wailsjs/go/app/Catalog';
+import * as CustomersBinding from '../../wailsjs/go/app/Customers';
+import * as OrdersBinding from '../../wailsjs/go/app/Orders';
 import * as SettingsBinding from '../../wailsjs/go/app/Settings';
 import * as StockBinding from '../../wailsjs/go/app/Stock';
-import type { catalog, settings, stock } from '../../wailsjs/go/models';
+import type { app, catalog, customers, orders, settings, stock } from '../../wailsjs/go/models';
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
 const errorCodes: readonly string[] = ['invalid', 'not_found', 'conflict', 'internal'];
@@ -139,6 +141,8 @@ function wrap<M extends object>(binding: M): Wrapped<M> {
 export const Settings = wrap(SettingsBinding);
 export const Catalog = wrap(CatalogBinding);
 export const Stock = wrap(StockBinding);
+export const Customers = wrap(CustomersBinding);
+export const Orders = wrap(OrdersBinding);
 
 export type SettingsDTO = settings.Settings;
 
@@ -161,6 +165,26 @@ export type AdjustInput = Plain<stock.AdjustInput>;
 export type TransferInput = Plain<stock.TransferInput>;
 export type CountInput = Plain<stock.CountInput>;
 export type CountResult = Plain<stock.CountResult>;
+export type Customer = Plain<customers.Customer>;
+export type CustomerInput = Plain<customers.CustomerInput>;
+export type CustomerFilter = Plain<customers.CustomerFilter>;
+export type Address = Plain<customers.Address>;
+export type OrderSummary = Plain<customers.OrderSummary>;
+export type CustomerDetail = Plain<app.CustomerDetail>;
+export type Order = Plain<orders.Order>;
+export type OrderLine = Plain<orders.Line>;
+export type OrderDetail = Plain<orders.Detail>;
+export type OrderFilter = Plain<orders.Filter>;
+export type OrderInput = Plain<orders.OrderInput>;
+export type OrderLineInput = Plain<orders.LineInput>;
+export type OrderInfoInput = Plain<orders.InfoInput>;
+export type OrderFigures = Plain<orders.Figures>;
+export type OrderProfit = Plain<orders.Profit>;
+export type TimelineEntry = Plain<orders.TimelineEntry>;
+export type PaymentInput = Plain<orders.PaymentInput>;
+export type ReturnInput = Plain<orders.ReturnInput>;
+export type OrderRules = Plain<orders.Rules>;
+export type ExchangeRate = Plain<orders.Rate>;
 
 /** True when the Go bindings are present (inside Wails or `wails dev`), false in a plain browser. */
 export function backendAvailable(): boolean {

@@ -1,5 +1,75 @@
 export namespace app {
 	
+	export class CustomerDetail {
+	    customer: customers.Customer;
+	    addresses: customers.Address[];
+	    lifetime: customers.Lifetime;
+	    recentOrders: customers.OrderSummary[];
+	    baseCurrency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customer = this.convertValues(source["customer"], customers.Customer);
+	        this.addresses = this.convertValues(source["addresses"], customers.Address);
+	        this.lifetime = this.convertValues(source["lifetime"], customers.Lifetime);
+	        this.recentOrders = this.convertValues(source["recentOrders"], customers.OrderSummary);
+	        this.baseCurrency = source["baseCurrency"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CustomerPage {
+	    items: customers.Customer[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], customers.Customer);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class LevelPage {
 	    items: stock.LevelRow[];
 	    total: number;
@@ -43,6 +113,38 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], stock.Move);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrderPage {
+	    items: orders.Order[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], orders.Order);
 	        this.total = source["total"];
 	    }
 	
@@ -279,6 +381,752 @@ export namespace catalog {
 	        this.name = source["name"];
 	        this.kind = source["kind"];
 	        this.note = source["note"];
+	    }
+	}
+
+}
+
+export namespace customers {
+	
+	export class Address {
+	    id: string;
+	    customerId: string;
+	    recipient: string;
+	    phone: string;
+	    province: string;
+	    city: string;
+	    district: string;
+	    street: string;
+	    postcode: string;
+	    isDefault: boolean;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Address(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.customerId = source["customerId"];
+	        this.recipient = source["recipient"];
+	        this.phone = source["phone"];
+	        this.province = source["province"];
+	        this.city = source["city"];
+	        this.district = source["district"];
+	        this.street = source["street"];
+	        this.postcode = source["postcode"];
+	        this.isDefault = source["isDefault"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Customer {
+	    id: string;
+	    name: string;
+	    wechat: string;
+	    xiaohongshu: string;
+	    taobao: string;
+	    phone: string;
+	    email: string;
+	    idNumber: string;
+	    idPhoto: string;
+	    tags: string[];
+	    notes: string;
+	    mergedInto: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Customer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.wechat = source["wechat"];
+	        this.xiaohongshu = source["xiaohongshu"];
+	        this.taobao = source["taobao"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.idNumber = source["idNumber"];
+	        this.idPhoto = source["idPhoto"];
+	        this.tags = source["tags"];
+	        this.notes = source["notes"];
+	        this.mergedInto = source["mergedInto"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class CustomerFilter {
+	    query: string;
+	    tag: string;
+	    sort: string;
+	    desc: boolean;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.tag = source["tag"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class CustomerInput {
+	    name: string;
+	    wechat: string;
+	    xiaohongshu: string;
+	    taobao: string;
+	    phone: string;
+	    email: string;
+	    idNumber: string;
+	    idPhoto: string;
+	    tags: string[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.wechat = source["wechat"];
+	        this.xiaohongshu = source["xiaohongshu"];
+	        this.taobao = source["taobao"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.idNumber = source["idNumber"];
+	        this.idPhoto = source["idPhoto"];
+	        this.tags = source["tags"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Lifetime {
+	    orders: number;
+	    paidBase: number;
+	    firstOrderAt: string;
+	    lastOrderAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Lifetime(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orders = source["orders"];
+	        this.paidBase = source["paidBase"];
+	        this.firstOrderAt = source["firstOrderAt"];
+	        this.lastOrderAt = source["lastOrderAt"];
+	    }
+	}
+	export class OrderSummary {
+	    id: string;
+	    number: string;
+	    channel: string;
+	    orderedAt: string;
+	    paidBase: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.channel = source["channel"];
+	        this.orderedAt = source["orderedAt"];
+	        this.paidBase = source["paidBase"];
+	    }
+	}
+	export class TagCount {
+	    tag: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TagCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tag = source["tag"];
+	        this.count = source["count"];
+	    }
+	}
+
+}
+
+export namespace orders {
+	
+	export class Profit {
+	    revenue: number;
+	    cost: number;
+	    freight: number;
+	    profit: number;
+	    expected: number;
+	    missing: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Profit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.revenue = source["revenue"];
+	        this.cost = source["cost"];
+	        this.freight = source["freight"];
+	        this.profit = source["profit"];
+	        this.expected = source["expected"];
+	        this.missing = source["missing"];
+	    }
+	}
+	export class Figures {
+	    currency: string;
+	    baseCurrency: string;
+	    goods: number;
+	    discount: number;
+	    shippingFee: number;
+	    total: number;
+	    returned: number;
+	    netTotal: number;
+	    paid: number;
+	    refunded: number;
+	    balanceDue: number;
+	    paidBase: number;
+	    refundedBase: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.baseCurrency = source["baseCurrency"];
+	        this.goods = source["goods"];
+	        this.discount = source["discount"];
+	        this.shippingFee = source["shippingFee"];
+	        this.total = source["total"];
+	        this.returned = source["returned"];
+	        this.netTotal = source["netTotal"];
+	        this.paid = source["paid"];
+	        this.refunded = source["refunded"];
+	        this.balanceDue = source["balanceDue"];
+	        this.paidBase = source["paidBase"];
+	        this.refundedBase = source["refundedBase"];
+	    }
+	}
+	export class TimelineEntry {
+	    at: string;
+	    type: string;
+	    kind: string;
+	    amount: number;
+	    currency: string;
+	    rate: string;
+	    method: string;
+	    ref: string;
+	    lineId: string;
+	    qty: number;
+	    note: string;
+	    device: string;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.type = source["type"];
+	        this.kind = source["kind"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.method = source["method"];
+	        this.ref = source["ref"];
+	        this.lineId = source["lineId"];
+	        this.qty = source["qty"];
+	        this.note = source["note"];
+	        this.device = source["device"];
+	        this.id = source["id"];
+	    }
+	}
+	export class Line {
+	    id: string;
+	    productId: string;
+	    productName: string;
+	    sku: string;
+	    title: string;
+	    qty: number;
+	    unitPrice: number;
+	    amount: number;
+	    preorder: boolean;
+	    locationId: string;
+	    locationName: string;
+	    reserved: number;
+	    shipped: number;
+	    returned: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.productId = source["productId"];
+	        this.productName = source["productName"];
+	        this.sku = source["sku"];
+	        this.title = source["title"];
+	        this.qty = source["qty"];
+	        this.unitPrice = source["unitPrice"];
+	        this.amount = source["amount"];
+	        this.preorder = source["preorder"];
+	        this.locationId = source["locationId"];
+	        this.locationName = source["locationName"];
+	        this.reserved = source["reserved"];
+	        this.shipped = source["shipped"];
+	        this.returned = source["returned"];
+	    }
+	}
+	export class Order {
+	    id: string;
+	    number: string;
+	    channel: string;
+	    channelOrderNo: string;
+	    customerId: string;
+	    customerName: string;
+	    shipName: string;
+	    shipPhone: string;
+	    shipProvince: string;
+	    shipCity: string;
+	    shipDistrict: string;
+	    shipStreet: string;
+	    shipPostcode: string;
+	    currency: string;
+	    discount: number;
+	    shippingFee: number;
+	    dueDate: string;
+	    priority: string;
+	    effPriority: string;
+	    zoneId: string;
+	    note: string;
+	    orderedAt: string;
+	    createdAt: string;
+	    status: string;
+	    total: number;
+	    paid: number;
+	    balanceDue: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Order(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.channel = source["channel"];
+	        this.channelOrderNo = source["channelOrderNo"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.shipName = source["shipName"];
+	        this.shipPhone = source["shipPhone"];
+	        this.shipProvince = source["shipProvince"];
+	        this.shipCity = source["shipCity"];
+	        this.shipDistrict = source["shipDistrict"];
+	        this.shipStreet = source["shipStreet"];
+	        this.shipPostcode = source["shipPostcode"];
+	        this.currency = source["currency"];
+	        this.discount = source["discount"];
+	        this.shippingFee = source["shippingFee"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.effPriority = source["effPriority"];
+	        this.zoneId = source["zoneId"];
+	        this.note = source["note"];
+	        this.orderedAt = source["orderedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.status = source["status"];
+	        this.total = source["total"];
+	        this.paid = source["paid"];
+	        this.balanceDue = source["balanceDue"];
+	    }
+	}
+	export class Detail {
+	    order: Order;
+	    lines: Line[];
+	    timeline: TimelineEntry[];
+	    figures: Figures;
+	    profit: Profit;
+	    next: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = this.convertValues(source["order"], Order);
+	        this.lines = this.convertValues(source["lines"], Line);
+	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
+	        this.figures = this.convertValues(source["figures"], Figures);
+	        this.profit = this.convertValues(source["profit"], Profit);
+	        this.next = source["next"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Filter {
+	    statuses: string[];
+	    channel: string;
+	    priority: string;
+	    from: string;
+	    to: string;
+	    customerId: string;
+	    query: string;
+	    open: boolean;
+	    sort: string;
+	    desc: boolean;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.channel = source["channel"];
+	        this.priority = source["priority"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.customerId = source["customerId"];
+	        this.query = source["query"];
+	        this.open = source["open"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class InfoInput {
+	    shipName: string;
+	    shipPhone: string;
+	    shipProvince: string;
+	    shipCity: string;
+	    shipDistrict: string;
+	    shipStreet: string;
+	    shipPostcode: string;
+	    dueDate: string;
+	    priority: string;
+	    zoneId: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InfoInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shipName = source["shipName"];
+	        this.shipPhone = source["shipPhone"];
+	        this.shipProvince = source["shipProvince"];
+	        this.shipCity = source["shipCity"];
+	        this.shipDistrict = source["shipDistrict"];
+	        this.shipStreet = source["shipStreet"];
+	        this.shipPostcode = source["shipPostcode"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.zoneId = source["zoneId"];
+	        this.note = source["note"];
+	    }
+	}
+	
+	export class LineInput {
+	    id: string;
+	    productId: string;
+	    title: string;
+	    qty: number;
+	    unitPrice: number;
+	    preorder: boolean;
+	    locationId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.productId = source["productId"];
+	        this.title = source["title"];
+	        this.qty = source["qty"];
+	        this.unitPrice = source["unitPrice"];
+	        this.preorder = source["preorder"];
+	        this.locationId = source["locationId"];
+	    }
+	}
+	
+	export class OrderInput {
+	    channel: string;
+	    channelOrderNo: string;
+	    customerId: string;
+	    shipName: string;
+	    shipPhone: string;
+	    shipProvince: string;
+	    shipCity: string;
+	    shipDistrict: string;
+	    shipStreet: string;
+	    shipPostcode: string;
+	    currency: string;
+	    discount: number;
+	    shippingFee: number;
+	    dueDate: string;
+	    priority: string;
+	    zoneId: string;
+	    note: string;
+	    orderedAt: string;
+	    lines: LineInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channel = source["channel"];
+	        this.channelOrderNo = source["channelOrderNo"];
+	        this.customerId = source["customerId"];
+	        this.shipName = source["shipName"];
+	        this.shipPhone = source["shipPhone"];
+	        this.shipProvince = source["shipProvince"];
+	        this.shipCity = source["shipCity"];
+	        this.shipDistrict = source["shipDistrict"];
+	        this.shipStreet = source["shipStreet"];
+	        this.shipPostcode = source["shipPostcode"];
+	        this.currency = source["currency"];
+	        this.discount = source["discount"];
+	        this.shippingFee = source["shippingFee"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.zoneId = source["zoneId"];
+	        this.note = source["note"];
+	        this.orderedAt = source["orderedAt"];
+	        this.lines = this.convertValues(source["lines"], LineInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PaymentInput {
+	    orderId: string;
+	    kind: string;
+	    amount: number;
+	    currency: string;
+	    rate: string;
+	    method: string;
+	    ref: string;
+	    note: string;
+	    paidAt: string;
+	    returnId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.kind = source["kind"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.method = source["method"];
+	        this.ref = source["ref"];
+	        this.note = source["note"];
+	        this.paidAt = source["paidAt"];
+	        this.returnId = source["returnId"];
+	    }
+	}
+	
+	export class Rate {
+	    id: string;
+	    currency: string;
+	    base: string;
+	    rate: string;
+	    validFrom: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.currency = source["currency"];
+	        this.base = source["base"];
+	        this.rate = source["rate"];
+	        this.validFrom = source["validFrom"];
+	    }
+	}
+	export class RefundInput {
+	    amount: number;
+	    currency: string;
+	    rate: string;
+	    method: string;
+	    ref: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RefundInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.method = source["method"];
+	        this.ref = source["ref"];
+	    }
+	}
+	export class ReturnLine {
+	    lineId: string;
+	    qty: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.qty = source["qty"];
+	    }
+	}
+	export class ReturnInput {
+	    orderId: string;
+	    lines: ReturnLine[];
+	    reason: string;
+	    condition: string;
+	    disposition: string;
+	    locationId: string;
+	    note: string;
+	    at: string;
+	    refund?: RefundInput;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.lines = this.convertValues(source["lines"], ReturnLine);
+	        this.reason = source["reason"];
+	        this.condition = source["condition"];
+	        this.disposition = source["disposition"];
+	        this.locationId = source["locationId"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	        this.refund = this.convertValues(source["refund"], RefundInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Rules {
+	    urgentDays: number;
+	    highValue: number;
+	    provinceZones: {[key: string]: string};
+	    defaultZone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.urgentDays = source["urgentDays"];
+	        this.highValue = source["highValue"];
+	        this.provinceZones = source["provinceZones"];
+	        this.defaultZone = source["defaultZone"];
+	    }
+	}
+	
+	export class TransitionInput {
+	    orderId: string;
+	    to: string;
+	    note: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TransitionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.to = source["to"];
+	        this.note = source["note"];
+	        this.at = source["at"];
 	    }
 	}
 
