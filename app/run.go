@@ -36,6 +36,7 @@ func Run(assets embed.FS, svc *services.Services) error {
 	settings := &Settings{base}
 	customers := &Customers{base}
 	orders := &Orders{base}
+	orderImport := &OrderImport{base}
 	return wails.Run(&options.App{
 		Title:     "Daigou Desk 代购助手",
 		Width:     1400,
@@ -49,12 +50,16 @@ func Run(assets embed.FS, svc *services.Services) error {
 		OnStartup: func(ctx context.Context) {
 			base.startup(ctx)
 			forwardChanges(ctx, svc.DB)
+			go orderImport.startWatching()
 			if os.Getenv("DAIGOU_STARTUP_PROBE") != "" {
 				probeStartup(ctx)
 			}
 		},
-		OnShutdown:     func(context.Context) { svc.Close() },
-		Bind:           []any{catalog, stock, settings, customers, orders},
+		OnShutdown: func(context.Context) {
+			orderImport.stopWatching()
+			svc.Close()
+		},
+		Bind:           []any{catalog, stock, settings, customers, orders, orderImport},
 		ErrorFormatter: formatError,
 	})
 }

@@ -28,7 +28,7 @@ func TestDemoThenStock(t *testing.T) {
 		t.Skip("the demo writes 18 months of history")
 	}
 	dir := t.TempDir()
-	code, out, errOut := run(t, dir, "demo")
+	code, out, errOut := run(t, dir, "demo", "--customers", "200", "--orders-per-day", "2")
 	if code != 0 {
 		t.Fatalf("demo exit %d: %s", code, errOut)
 	}
@@ -41,7 +41,7 @@ func TestDemoThenStock(t *testing.T) {
 		t.Fatalf("stock exit %d, %d lines:\n%.500s", code, len(lines), out)
 	}
 	t.Run("ErrDemoTwice", func(t *testing.T) {
-		code, _, errOut := run(t, dir, "demo")
+		code, _, errOut := run(t, dir, "demo", "--customers", "200", "--orders-per-day", "2")
 		if code != 1 || !strings.Contains(errOut, "--force") {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
@@ -110,7 +110,9 @@ func TestUsage(t *testing.T) {
 	}{
 		{"UnknownCommand", []string{"frobnicate"}, 2},
 		{"ImportWithoutFile", []string{"import", "products"}, 2},
-		{"ImportWhat", []string{"import", "orders", "x.csv"}, 2},
+		{"ImportWhat", []string{"import", "customers", "x.csv"}, 2},
+		{"ImportOrdersWithoutFile", []string{"import", "orders", "--skip-bad"}, 2},
+		{"ImportOrdersBadFlag", []string{"import", "orders", "x.csv", "--frobnicate"}, 2},
 		{"ExportWithoutFile", []string{"export"}, 2},
 		{"DemoBadFlag", []string{"demo", "--frobnicate"}, 2},
 		{"StockWithArgs", []string{"stock", "x"}, 2},

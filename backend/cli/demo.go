@@ -11,13 +11,15 @@ import (
 )
 
 func init() {
-	Register(&Command{Name: "demo", Usage: "[--force] [--seed N]",
-		Summary: "fill the database with demo data: ~300 products and 18 months of stock history",
+	Register(&Command{Name: "demo", Usage: "[--force] [--seed N] [--customers N] [--orders-per-day N]",
+		Summary: "fill the database with demo data: ~300 products, 2,500 customers, 18 months of stock and orders",
 		Run: func(env *Env, args []string) error {
 			fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 			fs.SetOutput(io.Discard)
 			force := fs.Bool("force", false, "add the demo data even if the database already has products")
 			seed := fs.Int64("seed", 1, "random seed: the same seed tells the same story")
+			customers := fs.Int("customers", 2500, "how many customers")
+			perDay := fs.Int("orders-per-day", 0, "at most this many new orders a day (0 = 3 to 8)")
 			if err := fs.Parse(args); err != nil {
 				return Usagef("%v", err)
 			}
@@ -37,13 +39,16 @@ func init() {
 					Message: fmt.Sprintf("the database in %s already has %d products; use --force to add the demo data anyway", env.Global.DataDir, n)}
 			}
 			start := time.Now()
-			res, err := demo.Load(env.Ctx, svc, demo.Options{Seed: *seed, Progress: env.Stderr})
+			res, err := demo.Load(env.Ctx, svc, demo.Options{Seed: *seed, Customers: *customers, OrdersPerDay: *perDay,
+				Progress: env.Stderr})
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(env.Stderr, "demo: done in %s\n", time.Since(start).Round(time.Millisecond))
-			fmt.Fprintf(env.Stdout, "zones %d\nlocations %d\ncategories %d\nproducts %d\nstock moves %d\nlow stock %d\nexpiring batches %d\n",
-				res.Zones, res.Locations, res.Categories, res.Products, res.Moves, res.LowStock, res.Expiring)
+			fmt.Fprintf(env.Stdout, "zones %d\nlocations %d\ncategories %d\nproducts %d\nstock moves %d\nlow stock %d\nexpiring batches %d\n"+
+				"customers %d\norders %d\ncancelled %d\nreturns %d\n",
+				res.Zones, res.Locations, res.Categories, res.Products, res.Moves, res.LowStock, res.Expiring,
+				res.Customers, res.Orders, res.Cancelled, res.Returns)
 			return nil
 		}})
 }

@@ -24,15 +24,19 @@ import (
 
 // Options tune Load; the zero value is the standard demo.
 type Options struct {
-	Seed     int64     // 0 = 1
-	Products int       // 0 = 300
-	Now      time.Time // the end of the history; zero = now
-	Progress io.Writer // progress lines; nil = none
+	Seed     int64 // 0 = 1
+	Products int   // 0 = 300
+	// Customers and OrdersPerDay size the sales side: 0 = 2,500 customers and 3–8 new orders a
+	// day (about 3,000 orders over the 18 months). Tests use smaller figures.
+	Customers, OrdersPerDay int
+	Now                     time.Time // the end of the history; zero = now
+	Progress                io.Writer // progress lines; nil = none
 }
 
 // Result counts what Load made.
 type Result struct {
 	Zones, Locations, Categories, Products, Moves int
+	Customers, Orders, Cancelled, Returns         int
 	LowStock, Expiring                            int // products at or below their reorder point; batches expiring within 60 days
 }
 
@@ -66,6 +70,9 @@ func Load(ctx context.Context, svc *services.Services, opt Options) (Result, err
 	if opt.Products == 0 {
 		opt.Products = 300
 	}
+	if opt.Customers == 0 {
+		opt.Customers = 2500
+	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
@@ -94,13 +101,17 @@ type loader struct {
 	items []*item
 	lots  map[lotKey]*lot
 	order int
+	// the sales side (sales.go)
+	customers []customer
+	byID      map[string]*item
+	later     []pending // sale steps planned while handling today's
 }
 
 type item struct {
 	id, sku, country, category string
 	shelfLife                  bool
 	reorderPoint, reorderQty   int64
-	unitCost                   int64
+	unitCost, price            int64
 	currency                   string
 	popularity                 float64
 	home                       string // the shelf it lives on
@@ -208,7 +219,7 @@ func (l *loader) catalog() error {
 		}
 		shelves := l.zone[zoneOf[r.Category]]
 		it := &item{id: p.ID, sku: p.SKU, country: r.SKU[:2], category: r.Category, shelfLife: p.ShelfLife,
-			reorderPoint: p.ReorderPoint, reorderQty: p.ReorderQty, unitCost: p.Cost, currency: p.CostCurrency,
+			reorderPoint: p.ReorderPoint, reorderQty: p.ReorderQty, unitCost: p.Cost, price: p.Price, currency: p.CostCurrency,
 			popularity: l.rng.ExpFloat64(), home: shelves[l.rng.Intn(len(shelves))]}
 		if r.Category == "箱包" || r.Category == "电子产品" {
 			it.popularity /= 4
@@ -225,10 +236,9 @@ func (l *loader) catalog() error {
 // pending is a move due on a later day: the second half of a trip or an order.
 type pending struct {
 	day  int
-	kind string // transfer | ship | release
+	kind string // transfer | ship | cancel | deliver | complete
 	lots []*lot
-	qty  []int64
-	ref  string
+	sale *sale
 }
 
 func (l *loader) history() error {
@@ -236,8 +246,14 @@ func (l *loader) history() error {
 	start := l.opt.Now.UTC().Truncate(24*time.Hour).AddDate(0, 0, -historyDays)
 	var queue []pending
 	tripNo := 0
+	if err := l.makeCustomers(); err != nil {
+		return err
+	}
 	for day := 0; day <= historyDays; day++ {
 		date := start.AddDate(0, 0, day)
+		if err := l.refreshLots(); err != nil { // the orders service chose batches: read what is there
+			return err
+		}
 		at := func() string { // office hours in China, in UTC
 			return date.Add(time.Duration(1+l.rng.Intn(11))*time.Hour + time.Duration(l.rng.Intn(60))*time.Minute).Format(time.RFC3339)
 		}
@@ -252,7 +268,8 @@ func (l *loader) history() error {
 				return err
 			}
 		}
-		queue = rest
+		queue = append(rest, l.later...)
+		l.later = nil
 		if day%21 == 3 && day < historyDays-2 {
 			t := trips[tripNo%len(trips)]
 			tripNo++
@@ -270,8 +287,11 @@ func (l *loader) history() error {
 			}
 		}
 		orders := 3 + l.rng.Intn(6) // a small team: about five parcels a day
+		if l.opt.OrdersPerDay > 0 {
+			orders = 1 + l.rng.Intn(l.opt.OrdersPerDay)
+		}
 		for o := 0; o < orders; o++ {
-			p, err := l.newOrder(day, at())
+			p, err := l.newSale(day, at())
 			if err != nil {
 				return err
 			}
@@ -393,98 +413,31 @@ func (l *loader) availableByItem() map[*item]int64 {
 	return out
 }
 
-// due books a move planned on an earlier day.
+// due books what was planned on an earlier day: unpacking a suitcase, or the next step of a sale.
 func (l *loader) due(p pending, at string) error {
-	st := l.svc.Stock
-	for i, lt := range p.lots {
-		var err error
-		switch p.kind {
-		case "transfer": // unpack the suitcase onto the home shelves
-			qty := lt.onHand - lt.reserved
-			if qty <= 0 {
-				continue
-			}
-			err = st.Transfer(l.ctx, stock.TransferInput{ProductID: lt.item.id, From: lt.loc, To: l.locs[lt.item.home],
-				BatchID: lt.batch, Qty: qty, Note: "unpacked after the trip", At: at})
-			if err == nil {
-				lt.onHand -= qty
-				dst := l.lotAt(lt.item, l.locs[lt.item.home], lt.batch, lt.expiry)
-				dst.onHand += qty
-				l.res.Moves += 2
-			}
-		case "ship":
-			_, err = st.Ship(l.ctx, stock.QtyInput{ProductID: lt.item.id, LocationID: lt.loc, BatchID: lt.batch, Qty: p.qty[i], Ref: p.ref, At: at})
-			if err == nil {
-				lt.onHand -= p.qty[i]
-				lt.reserved -= p.qty[i]
-				l.res.Moves++
-			}
-		case "release":
-			_, err = st.ReleaseReservation(l.ctx, stock.QtyInput{ProductID: lt.item.id, LocationID: lt.loc, BatchID: lt.batch,
-				Qty: p.qty[i], Ref: p.ref, Note: "customer cancelled", At: at})
-			if err == nil {
-				lt.reserved -= p.qty[i]
-				l.res.Moves++
-			}
+	if p.kind != "transfer" {
+		return l.saleStep(p, at)
+	}
+	for _, planned := range p.lots { // unpack the suitcase onto the home shelves
+		lt := l.lots[planned.lotKey] // as it is today
+		if lt == nil {
+			continue
 		}
+		qty := lt.onHand - lt.reserved
+		if qty <= 0 {
+			continue
+		}
+		err := l.svc.Stock.Transfer(l.ctx, stock.TransferInput{ProductID: lt.item.id, From: lt.loc, To: l.locs[lt.item.home],
+			BatchID: lt.batch, Qty: qty, Note: "unpacked after the trip", At: at})
 		if err != nil {
-			return fmt.Errorf("%s %s: %w", p.kind, lt.item.sku, err)
+			return fmt.Errorf("transfer %s: %w", lt.item.sku, err)
 		}
+		lt.onHand -= qty
+		dst := l.lotAt(lt.item, l.locs[lt.item.home], lt.batch, lt.expiry)
+		dst.onHand += qty
+		l.res.Moves += 2
 	}
 	return nil
-}
-
-// newOrder reserves one to three lines of popular goods, first-expiring batches first, and
-// plans the shipment (or, now and then, the cancellation).
-func (l *loader) newOrder(day int, at string) (*pending, error) {
-	byItem := map[*item][]*lot{}
-	for _, lt := range l.lots {
-		if lt.onHand-lt.reserved > 0 && !l.isSuitcase(lt.loc) {
-			byItem[lt.item] = append(byItem[lt.item], lt)
-		}
-	}
-	if len(byItem) == 0 {
-		return nil, nil
-	}
-	l.order++
-	p := &pending{day: day + 1 + l.rng.Intn(4), kind: "ship", ref: fmt.Sprintf("SO-DEMO-%05d", l.order)}
-	if l.rng.Intn(20) == 0 {
-		p.kind = "release"
-	}
-	lines := 1 + l.rng.Intn(3)
-	for n := 0; n < lines; n++ {
-		it := l.pick(byItem)
-		if it == nil {
-			break
-		}
-		lots := byItem[it]
-		sort.Slice(lots, func(a, b int) bool {
-			ea, eb := lots[a].expiry, lots[b].expiry
-			if ea != eb {
-				return ea != "" && (eb == "" || ea < eb)
-			}
-			return lots[a].loc+lots[a].batch < lots[b].loc+lots[b].batch
-		})
-		want := int64(1 + l.rng.Intn(2))
-		for _, lt := range lots {
-			q := min(want, lt.onHand-lt.reserved)
-			if q <= 0 {
-				continue
-			}
-			if _, err := l.svc.Stock.Reserve(l.ctx, stock.QtyInput{ProductID: it.id, LocationID: lt.loc, BatchID: lt.batch,
-				Qty: q, Ref: p.ref, At: at}); err != nil {
-				return nil, fmt.Errorf("reserve %s: %w", it.sku, err)
-			}
-			lt.reserved += q
-			l.res.Moves++
-			p.lots, p.qty = append(p.lots, lt), append(p.qty, q)
-			if want -= q; want == 0 {
-				break
-			}
-		}
-		delete(byItem, it)
-	}
-	return p, nil
 }
 
 func (l *loader) isSuitcase(loc string) bool {
@@ -518,10 +471,13 @@ func (l *loader) pick(byItem map[*item][]*lot) *item {
 
 // mishap is a one-unit adjustment: something broke, went missing, turned up or was given away.
 func (l *loader) mishap(at string) error {
+	if err := l.refreshLots(); err != nil { // today's shipments took batches first-expiry-first-out
+		return err
+	}
 	var candidates []*lot
 	for _, it := range l.items {
 		for _, lt := range l.sortedLots(it) {
-			if lt.onHand-lt.reserved > 0 {
+			if lt.onHand > 0 && l.freeAt(it, lt.loc) > 0 {
 				candidates = append(candidates, lt)
 			}
 		}
@@ -545,6 +501,18 @@ func (l *loader) mishap(at string) error {
 	return nil
 }
 
+// freeAt is what is on hand and not reserved of it at loc, over all its batches there (the
+// orders service reserves per location, not per batch).
+func (l *loader) freeAt(it *item, loc string) int64 {
+	var n int64
+	for k, lt := range l.lots {
+		if k.item == it && k.loc == loc {
+			n += lt.onHand - lt.reserved
+		}
+	}
+	return n
+}
+
 func (l *loader) sortedLots(it *item) []*lot {
 	var out []*lot
 	for k, lt := range l.lots {
@@ -558,10 +526,13 @@ func (l *loader) sortedLots(it *item) []*lot {
 
 // writeOffExpired takes expired, unreserved stock out with an "expired" adjustment.
 func (l *loader) writeOffExpired(date time.Time, at string) error {
+	if err := l.refreshLots(); err != nil { // today's shipments took batches first-expiry-first-out
+		return err
+	}
 	today := date.Format("2006-01-02")
 	for _, it := range l.items {
 		for _, lt := range l.sortedLots(it) {
-			free := lt.onHand - lt.reserved
+			free := min(lt.onHand, l.freeAt(it, lt.loc)) // reservations are kept per location
 			if lt.expiry == "" || lt.expiry >= today || free <= 0 {
 				continue
 			}
@@ -578,6 +549,9 @@ func (l *loader) writeOffExpired(date time.Time, at string) error {
 
 // stockTake counts one location; now and then a count differs by one from the books.
 func (l *loader) stockTake(location, at string) error {
+	if err := l.refreshLots(); err != nil { // today's shipments took batches first-expiry-first-out
+		return err
+	}
 	loc := l.locs[location]
 	var lines []stock.CountLine
 	var counted []*lot
@@ -588,7 +562,7 @@ func (l *loader) stockTake(location, at string) error {
 			}
 			c := lt.onHand
 			if l.rng.Intn(8) == 0 {
-				if lt.onHand-lt.reserved > 0 && l.rng.Intn(2) == 0 {
+				if l.freeAt(it, lt.loc) > 0 && l.rng.Intn(2) == 0 {
 					c--
 				} else {
 					c++
@@ -623,5 +597,5 @@ func (l *loader) summary() error {
 		return err
 	}
 	l.res.LowStock, l.res.Expiring = len(low), len(exp)
-	return nil
+	return l.svc.DB.R().QueryRowContext(l.ctx, `SELECT count(*) FROM stock_moves`).Scan(&l.res.Moves)
 }

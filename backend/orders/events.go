@@ -184,8 +184,10 @@ type reservation struct {
 	qty               int64
 }
 
+// reservations reads a line's stock moves; the non-empty ref test lets SQLite use the partial index
+// stock_moves_ref (a bound ref alone cannot prove the index covers it).
 func reservations(tx *store.Tx, lineID string) ([]reservation, error) {
-	rows, err := tx.Query(`SELECT product_id, location_id, sum(reserved) FROM stock_moves WHERE ref = ?
+	rows, err := tx.Query(`SELECT product_id, location_id, sum(reserved) FROM stock_moves WHERE ref = ? AND ref <> ''
 		GROUP BY product_id, location_id HAVING sum(reserved) > 0 ORDER BY location_id`, lineID)
 	if err != nil {
 		return nil, err

@@ -719,20 +719,23 @@ func TestDerivedStatusMatchesRebuild(t *testing.T) {
 	}
 	snapshot := func() string {
 		var b strings.Builder
-		rows, err := e.svc.DB.R().Query(`SELECT order_id, status, rank, goods, total, paid, refunded, paid_base, refunded_base,
-			returned, ordered_at, deleted FROM order_status ORDER BY order_id`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			v := make([]any, 12)
-			p := make([]any, 12)
-			for i := range v {
-				p[i] = &v[i]
+		for _, q := range []string{`SELECT * FROM order_status ORDER BY order_id`,
+			`SELECT channel, rank, n FROM order_counts WHERE n <> 0 ORDER BY channel, rank`} {
+			rows, err := e.svc.DB.R().Query(q)
+			if err != nil {
+				t.Fatal(err)
 			}
-			rows.Scan(p...)
-			fmt.Fprintln(&b, v...)
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				v := make([]any, len(cols))
+				p := make([]any, len(cols))
+				for i := range v {
+					p[i] = &v[i]
+				}
+				rows.Scan(p...)
+				fmt.Fprintln(&b, v...)
+			}
+			rows.Close()
 		}
 		return b.String()
 	}

@@ -36,13 +36,14 @@ type PaymentInput struct {
 
 // AddPayment records a payment, deposit or refund against an order.
 func (s *Service) AddPayment(ctx context.Context, in PaymentInput) (Detail, error) {
-	if err := s.db.Write(ctx, func(tx *store.Tx) error { _, err := s.addPaymentTx(tx, in); return err }); err != nil {
+	if err := s.db.Write(ctx, func(tx *store.Tx) error { _, err := s.addPaymentTx(tx, "", in); return err }); err != nil {
 		return Detail{}, err
 	}
 	return s.GetOrder(ctx, in.OrderID)
 }
 
-func (s *Service) addPaymentTx(tx *store.Tx, in PaymentInput) (string, error) {
+// addPaymentTx records the payment as id ("" = a new id).
+func (s *Service) addPaymentTx(tx *store.Tx, id string, in PaymentInput) (string, error) {
 	in.Currency = strings.ToUpper(strings.TrimSpace(in.Currency))
 	in.PaidAt = strings.TrimSpace(in.PaidAt)
 	if in.PaidAt == "" {
@@ -136,7 +137,9 @@ func (s *Service) addPaymentTx(tx *store.Tx, in PaymentInput) (string, error) {
 			return "", domain.NotFound("return", in.ReturnID)
 		}
 	}
-	id := domain.NewID()
+	if id == "" {
+		id = domain.NewID()
+	}
 	return id, tx.Add("payments", id, store.Fields{"order_id": in.OrderID, "kind": in.Kind, "amount": in.Amount,
 		"currency": in.Currency, "rate": rateText, "base_amount": baseAmount, "order_amount": orderAmount,
 		"method": in.Method, "ref": in.Ref, "note": in.Note, "return_id": in.ReturnID, "paid_at": in.PaidAt,

@@ -138,7 +138,7 @@ func (s *Service) AddReturn(ctx context.Context, in ReturnInput) (Detail, error)
 			}
 		}
 		if in.Refund != nil {
-			_, err := s.addPaymentTx(tx, PaymentInput{OrderID: in.OrderID, Kind: "refund", Amount: in.Refund.Amount,
+			_, err := s.addPaymentTx(tx, "", PaymentInput{OrderID: in.OrderID, Kind: "refund", Amount: in.Refund.Amount,
 				Currency: in.Refund.Currency, Rate: in.Refund.Rate, Method: in.Refund.Method, Ref: in.Refund.Ref,
 				Note: in.Reason, PaidAt: in.At, ReturnID: first})
 			return err

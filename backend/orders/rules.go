@@ -96,7 +96,7 @@ func (s *Service) SaveRules(ctx context.Context, r Rules) (Rules, error) {
 
 // PriorityOf is an order's effective priority on day today: the manual one if set, else
 // urgent when due within UrgentDays, else high when totalBase reaches HighValue, else normal.
-// The list's SQL (priorityExpr) computes the same.
+// The list computes the same in SQL (prioRule, list.go), as ranges of the priority indexes.
 func PriorityOf(r Rules, today time.Time, manual, dueDate string, totalBase int64) string {
 	switch {
 	case manual != "":

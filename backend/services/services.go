@@ -11,6 +11,7 @@ import (
 	"daigoudesk/backend/blobs"
 	"daigoudesk/backend/catalog"
 	"daigoudesk/backend/customers"
+	"daigoudesk/backend/orderimport"
 	"daigoudesk/backend/orders"
 	"daigoudesk/backend/settings"
 	"daigoudesk/backend/stock"
@@ -30,6 +31,8 @@ type Services struct {
 	Orders    *orders.Service
 	Customers *customers.Service
 	Settings  *settings.Service
+	// OrderImport imports channel order exports and watches the import folder.
+	OrderImport *orderimport.Service
 }
 
 // Open opens (creating if needed) the data folder dir.
@@ -39,7 +42,7 @@ func Open(dir string) (*Services, error) {
 		return nil, err
 	}
 	st := stock.New(db)
-	return &Services{
+	svc := &Services{
 		DataDir:   dir,
 		DB:        db,
 		Blobs:     blobs.New(filepath.Join(dir, "blobs")),
@@ -48,7 +51,9 @@ func Open(dir string) (*Services, error) {
 		Orders:    orders.New(db, orderStock{st}),
 		Customers: customers.New(db),
 		Settings:  settings.New(db, dir),
-	}, nil
+	}
+	svc.OrderImport = orderimport.New(db, svc.Orders, svc.Customers)
+	return svc, nil
 }
 
 // orderStock lets orders move stock inside its own transactions (orders.Stock).
@@ -72,7 +77,10 @@ func (orderStock) do(fn func(*store.Tx, stock.QtyInput) (string, error), tx *sto
 func OrderStock(s *stock.Service) orders.Stock { return orderStock{s} }
 
 // Close closes the database.
-func (s *Services) Close() error { return s.DB.Close() }
+func (s *Services) Close() error {
+	s.OrderImport.Watcher().Stop()
+	return s.DB.Close()
+}
 
 // DefaultDataDir is where the app keeps its data unless told otherwise: $DAIGOU_DATA_DIR, or
 // the user's data folder (~/.local/share/DaigouDesk on Linux, ~/Library/Application

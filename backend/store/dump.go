@@ -39,7 +39,12 @@ func (db *DB) Dump(w io.Writer) error {
 		return err
 	}
 	if err := dumpQuery(bw, db.r, "order_status", `SELECT order_id, status, rank, goods, total, paid, refunded,
-		paid_base, refunded_base, returned, ordered_at, deleted FROM order_status ORDER BY order_id`, 12); err != nil {
+		paid_base, refunded_base, returned, ordered_at, deleted, number, channel, channel_order_no, customer_id, ship_name,
+		currency, due_date, priority FROM order_status ORDER BY order_id`, 20); err != nil {
+		return err
+	}
+	if err := dumpQuery(bw, db.r, "order_counts", `SELECT channel, rank, n FROM order_counts WHERE n <> 0
+		ORDER BY channel, rank`, 3); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -111,8 +116,9 @@ func (db *DB) ScanOps(ctx context.Context, device, after string, fn func(Op) err
 }
 
 // RebuildDerived recomputes the derived tables from their ledgers: stock levels from the
-// stock moves, and each order's status and figures (order_status) from its events, payments,
-// returns and lines, through the same view the triggers use.
+// stock moves, each order's status and figures (order_status) from its events, payments,
+// returns and lines through the same view the triggers use, and the list's counts of live
+// orders per channel and status (order_counts) from order_status.
 func (db *DB) RebuildDerived(ctx context.Context) error {
 	tx, err := db.begin(ctx)
 	if err != nil {
@@ -128,6 +134,10 @@ func (db *DB) RebuildDerived(ctx context.Context) error {
 		 SELECT product_id, sum(qty), sum(reserved) FROM stock_moves GROUP BY 1`,
 		`DELETE FROM order_status`,
 		`INSERT INTO order_status SELECT * FROM order_status_calc`,
+		// the triggers on order_status kept order_counts through both; recount to repair it too
+		`DELETE FROM order_counts`,
+		`INSERT INTO order_counts(channel, rank, n) SELECT channel, rank, count(*) FROM order_status WHERE deleted = 0
+		 GROUP BY channel, rank`,
 	} {
 		if _, err := tx.Exec(q); err != nil {
 			return err

@@ -225,14 +225,10 @@ func (tx *Tx) prepare(query string) (*sql.Stmt, error) {
 }
 
 func (tx *Tx) stmt(query string) *sql.Stmt {
-	if s, ok := tx.stmts[query]; ok {
-		return s
-	}
-	s, err := tx.Tx.Prepare(query)
+	s, err := tx.prepare(query)
 	if err != nil {
 		panic(fmt.Sprintf("store: bad generated SQL %q: %v", query, err))
 	}
-	tx.stmts[query] = s
 	return s
 }
 

@@ -19,6 +19,7 @@ import { StockPage } from '../features/stock/StockPage';
 import { LowStockPage } from '../features/stock/LowStockPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 
 export interface Area {
   key: string;
@@ -35,7 +36,7 @@ export const areas: Area[] = [
   { key: 'products', path: '/products', labelKey: 'nav.products', icon: <ShoppingOutlined />, element: <ProductsPage /> },
   { key: 'stock', path: '/stock', labelKey: 'nav.stock', icon: <DatabaseOutlined />, element: <StockPage /> },
   { key: 'low-stock', path: '/low-stock', labelKey: 'nav.lowStock', icon: <AlertOutlined />, element: <LowStockPage /> },
-  { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <FileTextOutlined />, element: comingSoon('nav.orders') },
+  { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <FileTextOutlined />, element: <OrdersPage /> },
   { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, element: <CustomersPage /> },
   { key: 'purchasing', path: '/purchasing', labelKey: 'nav.purchasing', icon: <ShoppingCartOutlined />, element: comingSoon('nav.purchasing') },
   { key: 'shipping', path: '/shipping', labelKey: 'nav.shipping', icon: <CarOutlined />, element: comingSoon('nav.shipping') },

@@ -563,6 +563,232 @@ export namespace customers {
 
 }
 
+export namespace domain {
+	
+	export class LineProblem {
+	    line: number;
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+
+}
+
+export namespace orderimport {
+	
+	export class Field {
+	    name: string;
+	    required: boolean;
+	    order: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.required = source["required"];
+	        this.order = source["order"];
+	    }
+	}
+	export class OrderPreview {
+	    line: number;
+	    channelOrderNo: string;
+	    customer: string;
+	    newCustomer: boolean;
+	    province: string;
+	    city: string;
+	    status: string;
+	    lines: number;
+	    total: number;
+	    currency: string;
+	    orderedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.channelOrderNo = source["channelOrderNo"];
+	        this.customer = source["customer"];
+	        this.newCustomer = source["newCustomer"];
+	        this.province = source["province"];
+	        this.city = source["city"];
+	        this.status = source["status"];
+	        this.lines = source["lines"];
+	        this.total = source["total"];
+	        this.currency = source["currency"];
+	        this.orderedAt = source["orderedAt"];
+	    }
+	}
+	export class PendingFile {
+	    path: string;
+	    name: string;
+	    size: number;
+	    modTime: string;
+	    preset: string;
+	    channel: string;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PendingFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.modTime = source["modTime"];
+	        this.preset = source["preset"];
+	        this.channel = source["channel"];
+	        this.problem = source["problem"];
+	    }
+	}
+	export class Preset {
+	    name: string;
+	    channel: string;
+	    mapping: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new Preset(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.channel = source["channel"];
+	        this.mapping = source["mapping"];
+	    }
+	}
+	export class Unmatched {
+	    title: string;
+	    sku: string;
+	    barcode: string;
+	    lines: number[];
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Unmatched(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.sku = source["sku"];
+	        this.barcode = source["barcode"];
+	        this.lines = source["lines"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Preview {
+	    file: string;
+	    channel: string;
+	    preset: string;
+	    mapping: {[key: string]: string};
+	    rows: number;
+	    orders: number;
+	    lines: number;
+	    skipped: number;
+	    newCustomers: number;
+	    badOrders: number;
+	    sample: OrderPreview[];
+	    unmatched: Unmatched[];
+	    problems: domain.LineProblem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.channel = source["channel"];
+	        this.preset = source["preset"];
+	        this.mapping = source["mapping"];
+	        this.rows = source["rows"];
+	        this.orders = source["orders"];
+	        this.lines = source["lines"];
+	        this.skipped = source["skipped"];
+	        this.newCustomers = source["newCustomers"];
+	        this.badOrders = source["badOrders"];
+	        this.sample = this.convertValues(source["sample"], OrderPreview);
+	        this.unmatched = this.convertValues(source["unmatched"], Unmatched);
+	        this.problems = this.convertValues(source["problems"], domain.LineProblem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    created: number;
+	    lines: number;
+	    skipped: number;
+	    skippedBad: number;
+	    unmatched: number;
+	    preordered: number;
+	    newCustomers: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.lines = source["lines"];
+	        this.skipped = source["skipped"];
+	        this.skippedBad = source["skippedBad"];
+	        this.unmatched = source["unmatched"];
+	        this.preordered = source["preordered"];
+	        this.newCustomers = source["newCustomers"];
+	    }
+	}
+	export class SavedMapping {
+	    channel: string;
+	    mapping: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channel = source["channel"];
+	        this.mapping = source["mapping"];
+	    }
+	}
+
+}
+
 export namespace orders {
 	
 	export class Profit {

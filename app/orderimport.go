@@ -1,0 +1,78 @@
+package app
+
+import (
+	"log"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"daigoudesk/backend/orderimport"
+)
+
+// EventImportPending carries the files of the watched import folder waiting for the user
+// ([]orderimport.PendingFile) whenever that list changes.
+const EventImportPending = "import:pending"
+
+// OrderImport is the façade for importing orders from sales channels' export files: the
+// mapping step, the dry-run preview, the import, and the watched import folder.
+type OrderImport struct{ *facade }
+
+// startWatching lists the import folder (off the startup path: a network share can be
+// slow) and emits EventImportPending on every change.
+func (o *OrderImport) startWatching() {
+	err := o.svc.OrderImport.Watcher().Start(func(files []orderimport.PendingFile) {
+		runtime.EventsEmit(o.ctx, EventImportPending, files)
+	})
+	if err != nil {
+		log.Printf("import folder: %v", err)
+	}
+}
+
+func (o *OrderImport) stopWatching() { o.svc.OrderImport.Watcher().Stop() }
+
+// Fields lists the fields a mapping can name, in form order.
+func (o *OrderImport) Fields() []orderimport.Field { return orderimport.Fields }
+
+// Presets lists the built-in mappings (taobao, generic).
+func (o *OrderImport) Presets() []orderimport.Preset { return orderimport.Presets }
+
+// Preview reads the file with the mapping (nil = the channel's saved mapping or preset) and
+// says what importing it would do, listing every bad row; it writes nothing.
+func (o *OrderImport) Preview(path, channel string, mapping map[string]string) (orderimport.Preview, error) {
+	return o.svc.OrderImport.Preview(o.ctx, orderimport.Request{Path: path, Channel: channel, Mapping: mapping})
+}
+
+// Import imports the file; productMap maps unmatched titles to product ids; skipBad leaves
+// the orders of bad rows out instead of refusing the file.
+func (o *OrderImport) Import(path, channel string, mapping map[string]string, productMap map[string]string,
+	skipBad bool) (orderimport.Result, error) {
+	return o.svc.OrderImport.Import(o.ctx, orderimport.Request{Path: path, Channel: channel, Mapping: mapping,
+		ProductMap: productMap, SkipBad: skipBad})
+}
+
+// Mappings lists the mappings saved per channel.
+func (o *OrderImport) Mappings() ([]orderimport.SavedMapping, error) {
+	return o.svc.OrderImport.Mappings(o.ctx)
+}
+
+// SaveMapping saves the mapping for a channel.
+func (o *OrderImport) SaveMapping(channel string, mapping map[string]string) (orderimport.SavedMapping, error) {
+	return o.svc.OrderImport.SaveMapping(o.ctx, channel, mapping)
+}
+
+// WatchFolder returns the watched import folder (” = none).
+func (o *OrderImport) WatchFolder() (string, error) { return o.svc.OrderImport.Watcher().Folder() }
+
+// SetWatchFolder sets the watched import folder (” = stop watching).
+func (o *OrderImport) SetWatchFolder(path string) error {
+	return o.svc.OrderImport.Watcher().SetFolder(path)
+}
+
+// PendingFiles lists the watched folder's files waiting to be imported.
+func (o *OrderImport) PendingFiles() []orderimport.PendingFile {
+	return o.svc.OrderImport.PendingFiles(o.ctx)
+}
+
+// ExportOrders writes every order's lines to a .csv or .xlsx file; it returns the order count.
+func (o *OrderImport) ExportOrders(path string) (int, error) {
+	return o.svc.OrderImport.ExportOrdersFile(o.ctx, path)
+}

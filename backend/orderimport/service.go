@@ -1,0 +1,356 @@
+package orderimport
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"daigoudesk/backend/customers"
+	"daigoudesk/backend/domain"
+	"daigoudesk/backend/importer"
+	"daigoudesk/backend/orders"
+	"daigoudesk/backend/store"
+)
+
+// Service imports and exports orders over one store.
+type Service struct {
+	db        *store.DB
+	orders    *orders.Service
+	customers *customers.Service
+	watch     *Watcher
+	now       func() time.Time
+}
+
+// New returns the order import service.
+func New(db *store.DB, o *orders.Service, c *customers.Service) *Service {
+	return &Service{db: db, orders: o, customers: c, watch: newWatcher(db), now: time.Now}
+}
+
+// Request says what to import: the file, its channel (” = detected from a preset's
+// headers), the mapping (nil = the mapping saved for the channel, else its preset), the
+// products the user chose for unmatched titles (title → product id), and whether rows that
+// are bad are left out (with their whole order) instead of refusing the file.
+type Request struct {
+	Path       string            `json:"path"`
+	Channel    string            `json:"channel"`
+	Mapping    Mapping           `json:"mapping"`
+	ProductMap map[string]string `json:"productMap"`
+	SkipBad    bool              `json:"skipBad"`
+}
+
+// OrderPreview is one order a file would create.
+type OrderPreview struct {
+	Line           int    `json:"line"`
+	ChannelOrderNo string `json:"channelOrderNo"`
+	Customer       string `json:"customer"`
+	NewCustomer    bool   `json:"newCustomer"`
+	Province       string `json:"province"`
+	City           string `json:"city"`
+	Status         string `json:"status"` // where the import moves it
+	Lines          int    `json:"lines"`
+	Total          int64  `json:"total"`
+	Currency       string `json:"currency"`
+	OrderedAt      string `json:"orderedAt"`
+}
+
+// Unmatched is a product of the file that matches no product by SKU, barcode or title.
+type Unmatched struct {
+	Title   string `json:"title"`
+	SKU     string `json:"sku"`
+	Barcode string `json:"barcode"`
+	Lines   []int  `json:"lines"` // the first few file lines naming it
+	Count   int    `json:"count"` // rows naming it
+}
+
+// Preview is what importing a file would do; nothing is written to make it.
+type Preview struct {
+	File         string               `json:"file"`
+	Channel      string               `json:"channel"`
+	Preset       string               `json:"preset"` // the preset the mapping came from ('' = saved or given)
+	Mapping      Mapping              `json:"mapping"`
+	Rows         int                  `json:"rows"`
+	Orders       int                  `json:"orders"` // orders it would create
+	Lines        int                  `json:"lines"`
+	Skipped      int                  `json:"skipped"` // orders already imported (their rows change nothing)
+	NewCustomers int                  `json:"newCustomers"`
+	BadOrders    int                  `json:"badOrders"` // orders left out when bad rows are skipped
+	Sample       []OrderPreview       `json:"sample"`    // the first orders it would create
+	Unmatched    []Unmatched          `json:"unmatched"` // imported as pre-order lines with the channel's title unless mapped
+	Problems     []domain.LineProblem `json:"problems"`  // every bad row
+}
+
+// Result counts what an import did.
+type Result struct {
+	Created      int `json:"created"`
+	Lines        int `json:"lines"`
+	Skipped      int `json:"skipped"`    // already imported
+	SkippedBad   int `json:"skippedBad"` // orders left out for bad rows (SkipBad)
+	Unmatched    int `json:"unmatched"`  // lines without a product (pre-order lines with the title)
+	Preordered   int `json:"preordered"` // matched lines short of stock, imported as pre-orders
+	NewCustomers int `json:"newCustomers"`
+}
+
+const sampleSize = 50
+
+// plan is a file read, validated and matched against the store.
+type plan struct {
+	file, channel, preset string
+	mapping               Mapping
+	rows                  int
+	orders                []*fileOrder
+	problems              []domain.LineProblem
+	existing              map[string]bool // order ids already in the store
+	unmatched             []Unmatched
+	custs                 *customerIndex
+}
+
+// Preview reads and checks the file as Import would, and reports what it would do.
+func (s *Service) Preview(ctx context.Context, req Request) (Preview, error) {
+	p, err := s.read(ctx, req)
+	if err != nil {
+		return Preview{}, err
+	}
+	if err := s.match(ctx, s.db.R(), p, req.ProductMap); err != nil {
+		return Preview{}, err
+	}
+	out := Preview{File: p.file, Channel: p.channel, Preset: p.preset, Mapping: p.mapping, Rows: p.rows,
+		Unmatched: p.unmatched, Problems: p.problems, Sample: []OrderPreview{}}
+	if out.Problems == nil {
+		out.Problems = []domain.LineProblem{}
+	}
+	if out.Unmatched == nil {
+		out.Unmatched = []Unmatched{}
+	}
+	for _, o := range p.orders {
+		switch {
+		case p.existing[orders.ImportedOrderID(p.channel, o.no)]:
+			out.Skipped++
+			continue
+		case o.bad:
+			out.BadOrders++
+			continue
+		}
+		out.Orders++
+		out.Lines += len(o.lines)
+		c := p.custs.forOrder(o)
+		if c.isNew && !c.counted {
+			c.counted = true
+			out.NewCustomers++
+		}
+		if len(out.Sample) < sampleSize {
+			discount, shipping := o.prices()
+			var goods int64
+			for _, l := range o.lines {
+				goods += l.qty * l.price
+			}
+			out.Sample = append(out.Sample, OrderPreview{Line: o.line, ChannelOrderNo: o.no, Customer: c.name,
+				NewCustomer: c.isNew, Province: o.addr.Province, City: o.addr.City, Status: o.status(), Lines: len(o.lines),
+				Total: goods - discount + shipping, Currency: o.currency, OrderedAt: o.orderedAt})
+		}
+	}
+	return out, nil
+}
+
+// read reads the file and resolves channel and mapping; bad rows are in p.problems.
+func (s *Service) read(ctx context.Context, req Request) (*plan, error) {
+	tb, err := importer.ReadTable(req.Path)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{file: req.Path, channel: strings.TrimSpace(req.Channel), mapping: req.Mapping}
+	if p.channel == "" {
+		p.channel = DetectPreset(tb.Header).Channel
+		if p.channel == "" {
+			return nil, domain.Invalid("channel", "importing.channel.required",
+				"say which channel the file comes from (taobao, wechat, xiaohongshu, website, other)", nil)
+		}
+	}
+	if !slices.Contains(orders.Channels, p.channel) {
+		return nil, domain.Invalid("channel", "order.channel.unknown", fmt.Sprintf("unknown channel %q", p.channel),
+			map[string]any{"channel": p.channel})
+	}
+	if len(p.mapping) == 0 {
+		saved, err := s.savedMapping(ctx, p.channel)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case saved != nil && matches(tb.Header, saved):
+			p.mapping = saved
+		default:
+			preset := DetectPreset(tb.Header)
+			if preset.Name == "" {
+				preset = PresetFor(p.channel)
+			}
+			p.mapping, p.preset = preset.Mapping, preset.Name
+		}
+	}
+	p.orders, p.problems, p.rows = readOrders(tb, p.mapping)
+	return p, nil
+}
+
+type rowsQuerier interface {
+	Query(string, ...any) (*sql.Rows, error)
+}
+
+func jsonList(list []string) string {
+	b, _ := json.Marshal(list)
+	return string(b)
+}
+
+// match finds the orders already imported, matches products and customers, and checks the
+// customers the import would create. q is the reader pool (preview) or the transaction.
+func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap map[string]string) error {
+	ids := make([]string, len(p.orders))
+	for i, o := range p.orders {
+		ids[i] = orders.ImportedOrderID(p.channel, o.no)
+	}
+	var err error
+	if p.existing, err = idSet(q, `SELECT id FROM orders WHERE id IN (SELECT value FROM json_each(?))`, ids); err != nil {
+		return err
+	}
+	if err := s.matchProducts(q, p, productMap); err != nil {
+		return err
+	}
+	if p.custs, err = loadCustomers(q, p); err != nil {
+		return err
+	}
+	for _, o := range p.orders {
+		if p.existing[orders.ImportedOrderID(p.channel, o.no)] || o.bad {
+			continue
+		}
+		c := p.custs.forOrder(o)
+		if !c.isNew || c.checked {
+			continue
+		}
+		c.checked = true
+		in := c.input
+		in.Normalize()
+		for _, e := range in.Validate(s.now()).List {
+			field := map[string]string{"name": FRecipient, "phone": FPhone, "taobao": FBuyer, "wechat": FBuyer,
+				"xiaohongshu": FBuyer}[e.Field]
+			if field == "" {
+				field = e.Field
+			}
+			p.problems = append(p.problems, domain.LineProblem{Line: o.line, Field: field, Message: "customer: " + e.Message})
+			o.bad = true
+		}
+	}
+	sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
+	return nil
+}
+
+func idSet(q rowsQuerier, query string, ids []string) (map[string]bool, error) {
+	rows, err := q.Query(query, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// matchProducts sets each line's product: the user's choice for its title, else by SKU,
+// then barcode, then exact product name (Chinese or original). A key two live products share
+// picks the older product (smallest id), so every laptop picks the same.
+func (s *Service) matchProducts(q rowsQuerier, p *plan, productMap map[string]string) error {
+	var skus, codes, titles, chosen []string
+	for _, o := range p.orders {
+		for _, l := range o.lines {
+			skus, codes, titles = append(skus, l.sku), append(codes, l.barcode), append(titles, l.title)
+		}
+	}
+	for _, id := range productMap {
+		chosen = append(chosen, id)
+	}
+	lookup := func(query string, keys []string) (map[string]string, error) {
+		rows, err := q.Query(query, jsonList(keys))
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var key, id string
+			if err := rows.Scan(&key, &id); err != nil {
+				return nil, err
+			}
+			if old, ok := out[key]; !ok || id < old {
+				out[key] = id
+			}
+		}
+		return out, rows.Err()
+	}
+	const live = ` FROM products WHERE deleted = 0 AND `
+	bySKU, err := lookup(`SELECT sku, id`+live+`sku <> '' AND sku IN (SELECT value FROM json_each(?))`, skus)
+	if err != nil {
+		return err
+	}
+	byCode, err := lookup(`SELECT barcode, id`+live+`barcode <> '' AND barcode IN (SELECT value FROM json_each(?))`, codes)
+	if err != nil {
+		return err
+	}
+	byName, err := lookup(`SELECT name_zh, id`+live+`name_zh <> '' AND name_zh IN (SELECT value FROM json_each(?))
+		UNION ALL SELECT name_orig, id`+live+`name_orig <> '' AND name_orig IN (SELECT value FROM json_each(?1))`, titles)
+	if err != nil {
+		return err
+	}
+	exists, err := lookup(`SELECT id, id`+live+`id IN (SELECT value FROM json_each(?))`, chosen)
+	if err != nil {
+		return err
+	}
+	var bad []string
+	for title, id := range productMap {
+		if exists[id] == "" {
+			bad = append(bad, fmt.Sprintf("%q → %s", title, id))
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return domain.Invalid("productMap", "importing.productMap.missing",
+			"these chosen products do not exist: "+strings.Join(bad, ", "), map[string]any{"titles": strings.Join(bad, ", ")})
+	}
+	unmatched := map[[3]string]*Unmatched{}
+	var order [][3]string
+	for _, o := range p.orders {
+		for i := range o.lines {
+			l := &o.lines[i]
+			l.productID = ""
+			for _, id := range []string{productMap[l.title], bySKU[l.sku], byCode[l.barcode], byName[l.title]} {
+				if id != "" && l.productID == "" {
+					l.productID = id
+				}
+			}
+			if l.productID != "" || o.bad || p.existing[orders.ImportedOrderID(p.channel, o.no)] {
+				continue
+			}
+			key := [3]string{l.title, l.sku, l.barcode}
+			u := unmatched[key]
+			if u == nil {
+				u = &Unmatched{Title: l.title, SKU: l.sku, Barcode: l.barcode}
+				unmatched[key] = u
+				order = append(order, key)
+			}
+			u.Count++
+			if len(u.Lines) < 10 {
+				u.Lines = append(u.Lines, l.line)
+			}
+		}
+	}
+	for _, k := range order {
+		p.unmatched = append(p.unmatched, *unmatched[k])
+	}
+	return nil
+}
