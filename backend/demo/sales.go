@@ -45,8 +45,20 @@ var (
 	}{{"wechat", "wechat", 50}, {"xiaohongshu", "alipay", 20}, {"taobao", "alipay", 22}, {"website", "bank", 8}}
 )
 
-// makeCustomers creates the customer base, each with a default shipping address.
+// rates are what the team entered for the currencies it buys in (1 unit in CNY), from the
+// start of the history, so every order's profit is complete.
+var rates = [][2]string{{"JPY", "0.0482"}, {"KRW", "0.00523"}, {"EUR", "7.82"}, {"USD", "7.21"}, {"AUD", "4.71"},
+	{"GBP", "9.13"}, {"NZD", "4.32"}, {"CHF", "8.12"}, {"HKD", "0.92"}}
+
+// makeCustomers creates the exchange rates and the customer base, each customer with a
+// default shipping address.
 func (l *loader) makeCustomers() error {
+	from := l.opt.Now.UTC().AddDate(0, 0, -historyDays-1).Format("2006-01-02")
+	for _, r := range rates {
+		if _, err := l.svc.Orders.SetRate(l.ctx, r[0], r[1], from); err != nil {
+			return fmt.Errorf("rate %s: %w", r[0], err)
+		}
+	}
 	l.byID = map[string]*item{}
 	for _, it := range l.items {
 		l.byID[it.id] = it

@@ -1,7 +1,7 @@
 // README screenshots with demo data (not part of the default e2e run, which starts empty):
 //   build/e2e.sh frontend/e2e/readme-screenshots.mjs
 // Loads the demo data set into the harness's fresh data dir with the CLI, then saves
-// docs/screenshots/{products,stock,low-stock}.png. Also checks that the product table pages
+// docs/screenshots/{products,stock,low-stock,orders,order,customers}.png. Also checks that the product table pages
 // from the server as it scrolls (100 rows at a time, never the whole catalog).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +48,22 @@ test('README screenshots with demo data', async () => {
     await page.getByTestId('lowstock-table').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, 'low-stock.png') });
+
+    await page.getByTestId('main-nav').getByText('订单', { exact: true }).click();
+    await page.getByText('全部订单', { exact: true }).click();
+    await page.locator('[data-testid^=order-row-]:visible').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(shots, 'orders.png') });
+    await page.locator('[data-testid^=order-row-]:visible').first().click();
+    await page.locator('.ant-drawer-content').first().waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(shots, 'order.png') });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('main-nav').getByText('客户', { exact: true }).click();
+    await page.locator('.ant-table-row:visible').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(shots, 'customers.png') });
 
     // The other stock screens, for a look (E2E_OUT only).
     await page.getByTestId('main-nav').getByText('库存', { exact: true }).click();
