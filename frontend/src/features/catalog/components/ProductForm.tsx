@@ -9,6 +9,7 @@ import { currencies, digitsOf, fromMinor, toMinor } from '../../../lib/money';
 import { barcodeProblem } from '../barcode';
 import { savePhoto, useBrands, useCategories } from '../api';
 import { Thumb } from './Thumb';
+import { readBase64 } from '../../../lib/files';
 
 export interface ProductFormValues {
   sku: string;
@@ -68,18 +69,6 @@ export function showFieldError(form: FormInstance, t: Parameters<typeof errorTex
   form.setFields(onFields.map((d) => ({ name: d.field!, errors: [errorText(t, d)] })));
   form.scrollToField(onFields[0].field!);
   return true;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 function CurrencySelect({ testid, ...rest }: { testid: string; value?: string; onChange?: (v: string) => void }) {

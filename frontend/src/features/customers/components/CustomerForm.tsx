@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, toAppError, type Customer, type CustomerInput } from '../../../lib/backend';
 import { saveIdPhoto, useTags } from '../api';
 import { checkIdNumber, normalizeIdNumber } from '../idNumber';
+import { readBase64 } from '../../../lib/files';
 
 export type CustomerFormValues = CustomerInput;
 
@@ -39,18 +40,6 @@ export function showFieldErrors(form: FormInstance, t: Parameters<typeof errorTe
 }
 
 export const customerFields = new Set(Object.keys(emptyCustomer));
-
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 function IdPhoto({ hash }: { hash: string }) {
   const [failed, setFailed] = useState<string>();
