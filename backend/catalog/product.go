@@ -283,20 +283,11 @@ var productSorts = map[string]string{
 
 // FindProducts returns one page of products matching f and the total number that match.
 func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product, int, error) {
-	order, ok := productSorts[f.Sort]
-	if !ok {
-		return nil, 0, domain.Invalid("sort", "errors.badSort", fmt.Sprintf("cannot sort by %q", f.Sort), nil)
+	order, err := store.OrderBy(productSorts, f.Sort, f.Desc)
+	if err != nil {
+		return nil, 0, err
 	}
-	dir := "ASC"
-	if f.Desc {
-		dir = "DESC"
-	}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
-	}
-	if f.Offset < 0 {
-		f.Offset = 0
-	}
+	f.Limit, f.Offset = store.PageWindow(f.Limit, f.Offset)
 	if s.list.usable(f) {
 		ids, total, err := s.list.page(ctx, f)
 		if err != nil {
@@ -321,7 +312,7 @@ func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product,
 	if err := s.db.R().QueryRowContext(ctx, "SELECT count(*) FROM products p"+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.R().QueryContext(ctx, "SELECT "+productCols+productFrom+cond+" ORDER BY "+fmt.Sprintf(order, dir)+
+	rows, err := s.db.R().QueryContext(ctx, "SELECT "+productCols+productFrom+cond+" ORDER BY "+order+
 		" LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, err

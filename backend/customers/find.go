@@ -3,11 +3,10 @@ package customers
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
-	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
 )
 
 // CustomerFilter selects and orders a page of customers.
@@ -34,21 +33,11 @@ var customerSorts = map[string]string{
 // lower-cased), with an exact WeChat id (its index) ranked first. Digits typed with spaces or
 // dashes ("138 1234") match the stored phone digits.
 func (s *Service) FindCustomers(ctx context.Context, f CustomerFilter) ([]Customer, int, error) {
-	order, ok := customerSorts[f.Sort]
-	if !ok {
-		return nil, 0, domain.Invalid("sort", "errors.badSort", fmt.Sprintf("cannot sort by %q", f.Sort), nil)
+	order, err := store.OrderBy(customerSorts, f.Sort, f.Desc)
+	if err != nil {
+		return nil, 0, err
 	}
-	dir := "ASC"
-	if f.Desc {
-		dir = "DESC"
-	}
-	order = fmt.Sprintf(order, dir)
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
-	}
-	if f.Offset < 0 {
-		f.Offset = 0
-	}
+	f.Limit, f.Offset = store.PageWindow(f.Limit, f.Offset)
 	where := []string{"deleted = 0"}
 	var args []any
 	index := "customers_list" // every filter is tested on its entries, walked in name order

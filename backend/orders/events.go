@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"daigoudesk/backend/domain"
 	"daigoudesk/backend/store"
@@ -60,33 +59,7 @@ type TransitionInput struct {
 // Transition adds an event to an order if its status allows it (else conflict
 // order.transition), with its stock effects in the same transaction.
 func (s *Service) Transition(ctx context.Context, in TransitionInput) (Detail, error) {
-	at := in.At
-	if at == "" {
-		at = s.now().UTC().Format(time.RFC3339)
-	} else if _, err := time.Parse(time.RFC3339, at); err != nil {
-		return Detail{}, domain.Invalid("at", "order.time.format", "the time must be RFC 3339, e.g. 2026-03-01T10:00:00Z", nil)
-	}
-	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		from, err := currentStatus(tx, in.OrderID)
-		if err != nil {
-			return err
-		}
-		if err := CheckTransition(from, in.To); err != nil {
-			return err
-		}
-		if effect := effects[in.To]; effect != nil {
-			lines, err := loadLines(tx, in.OrderID)
-			if err != nil {
-				return err
-			}
-			if err := effect(s, tx, in.OrderID, lines, at); err != nil {
-				return err
-			}
-		}
-		return tx.Add("order_events", domain.NewID(), store.Fields{"order_id": in.OrderID, "kind": in.To,
-			"note": in.Note, "at": at, "device": tx.Device()})
-	})
-	if err != nil {
+	if err := s.db.Write(ctx, func(tx *store.Tx) error { return s.TransitionTx(tx, "", in) }); err != nil {
 		return Detail{}, err
 	}
 	return s.GetOrder(ctx, in.OrderID)

@@ -2,9 +2,8 @@ package stock
 
 import (
 	"context"
-	"fmt"
 
-	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
 	"strings"
 	"time"
 )
@@ -53,17 +52,11 @@ var levelSorts = map[string]string{
 // Levels returns a page of stock rows (product × location × batch with stock or a
 // reservation) and how many match.
 func (s *Service) Levels(ctx context.Context, f LevelFilter) ([]LevelRow, int, error) {
-	order, ok := levelSorts[f.Sort]
-	if !ok {
-		return nil, 0, domain.Invalid("sort", "errors.badSort", fmt.Sprintf("cannot sort by %q", f.Sort), nil)
+	order, err := store.OrderBy(levelSorts, f.Sort, f.Desc)
+	if err != nil {
+		return nil, 0, err
 	}
-	dir := "ASC"
-	if f.Desc {
-		dir = "DESC"
-	}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
-	}
+	f.Limit, f.Offset = store.PageWindow(f.Limit, f.Offset)
 	where := []string{"(sl.on_hand <> 0 OR sl.reserved <> 0)"}
 	var args []any
 	for _, c := range []struct{ col, v string }{{"sl.product_id", f.ProductID}, {"sl.location_id", f.LocationID}, {"l.zone_id", f.ZoneID}} {
@@ -88,7 +81,7 @@ func (s *Service) Levels(ctx context.Context, f LevelFilter) ([]LevelRow, int, e
 	rows, err := s.db.R().QueryContext(ctx, `SELECT sl.product_id, coalesce(p.sku, ''), coalesce(p.name_zh, ''),
 		sl.location_id, coalesce(l.name, ''), coalesce(l.zone_id, ''), coalesce(z.name, ''), sl.batch_id,
 		coalesce(b.code, ''), coalesce(b.expiry, ''), sl.on_hand, sl.reserved`+from+
-		" ORDER BY "+fmt.Sprintf(order, dir)+", sl.product_id, sl.location_id, sl.batch_id LIMIT ? OFFSET ?",
+		" ORDER BY "+order+", sl.product_id, sl.location_id, sl.batch_id LIMIT ? OFFSET ?",
 		append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -118,9 +111,7 @@ type MoveFilter struct {
 
 // Moves returns a page of the stock ledger, newest first, and how many rows match.
 func (s *Service) Moves(ctx context.Context, f MoveFilter) ([]Move, int, error) {
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
-	}
+	f.Limit, f.Offset = store.PageWindow(f.Limit, f.Offset)
 	where := []string{"1 = 1"}
 	var args []any
 	for _, c := range []struct{ col, v string }{{"m.product_id", f.ProductID}, {"m.location_id", f.LocationID}, {"m.kind", f.Kind}} {
