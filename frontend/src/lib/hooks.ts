@@ -1,5 +1,5 @@
 // Small UI hooks shared by feature screens.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type UIEvent } from 'react';
 
 /** value, but only after it has stopped changing for delayMs. */
 export function useDebounced<T>(value: T, delayMs: number): T {
@@ -22,4 +22,18 @@ export function useViewportHeight(reserved: number, min = 240): number {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reserved, min]);
   return height;
+}
+
+/** True when a scrolled list is within 600 px of its end: time to fetch its next page. */
+export function nearEnd(e: UIEvent<HTMLElement>): boolean {
+  const el = e.currentTarget;
+  return el.scrollHeight - el.scrollTop - el.clientHeight < 600;
+}
+
+/** An onScroll handler for a virtual table over an infinite query: fetches the next page
+ * as the user nears the end, never two at once. */
+export function fetchMoreOnScroll(q: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }) {
+  return (e: UIEvent<HTMLElement>) => {
+    if (nearEnd(e) && q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
+  };
 }

@@ -1,12 +1,12 @@
 // The product catalog: the whole catalog in one virtual-scrolling table, paged from the server
 // as the user scrolls, sorted and filtered in SQLite. The search box doubles as the barcode
 // scanner's input: a scanner types the code and presses Enter.
-import { useMemo, useRef, useState, type UIEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { App, Button, Input, Select, Space, Switch, Table, Typography, type InputRef, type TableProps } from 'antd';
 import { AppstoreOutlined, BarcodeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, toAppError, type Product } from '../../lib/backend';
-import { useDebounced, useViewportHeight } from '../../lib/hooks';
+import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../lib/hooks';
 import { formatMoney } from '../../lib/money';
 import { findProductByCode, useBrands, useCategories, useCatalogEvents, useProducts } from './api';
 import { CategoriesModal } from './components/CategoriesModal';
@@ -65,12 +65,7 @@ export function ProductsPage() {
     }
   };
 
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 600 && products.hasNextPage && !products.isFetchingNextPage) {
-      void products.fetchNextPage();
-    }
-  };
+  const onScroll = fetchMoreOnScroll(products);
 
   const sortOrder = (key: SortKey): SortOrder => (sort?.key === key ? (sort.desc ? 'descend' : 'ascend') : null);
   const sortable = (key: SortKey) => ({ key, sorter: true, sortOrder: sortOrder(key), showSorterTooltip: false });

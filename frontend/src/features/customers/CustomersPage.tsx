@@ -1,11 +1,11 @@
 // The customer list: every customer in one virtual-scrolling table, paged from the server as the
 // user scrolls, searched (name, phone, WeChat, …) and filtered by tag in SQLite.
-import { useMemo, useRef, useState, type UIEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Input, Select, Space, Table, Tag, Typography, type InputRef, type TableProps } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, type Customer } from '../../lib/backend';
-import { useDebounced, useViewportHeight } from '../../lib/hooks';
+import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../lib/hooks';
 import { useCustomerEvents, useCustomers, useTags } from './api';
 import { CustomerDrawer } from './components/CustomerDrawer';
 
@@ -28,12 +28,7 @@ export function CustomersPage() {
   const total = list.data?.pages[0]?.total ?? 0;
   const tableHeight = useViewportHeight(64 + 48 + 56 + 16 + 40 + 40);
 
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 600 && list.hasNextPage && !list.isFetchingNextPage) {
-      void list.fetchNextPage();
-    }
-  };
+  const onScroll = fetchMoreOnScroll(list);
   const sortOrder = (key: SortKey) => (sort?.key === key ? (sort.desc ? 'descend' : 'ascend') : null);
 
   const columns: NonNullable<TableProps<Customer>['columns']> = [

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../lib/backend';
 import { formatMoney } from '../../../lib/money';
 import { formatDate, orderErrorText, priorityColor, statusColor } from '../format';
+import { nearEnd } from '../../../lib/hooks';
 
 type SortOrder = 'ascend' | 'descend' | null;
 export type OrderSortKey = 'ordered' | 'number' | 'total' | 'due' | 'priority';
@@ -143,8 +144,7 @@ export function OrderTable({ testid, rows, loading, error, height, sort, onSort,
   const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
 
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 600 && hasMore && !fetchingMore) onMore();
+    if (nearEnd(e) && hasMore && !fetchingMore) onMore();
   };
 
   return (

@@ -1,9 +1,9 @@
 // The stock ledger: every move, newest first, paged from the server into a virtual table.
-import { useMemo, useState, type UIEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText, type StockMove } from '../../../lib/backend';
-import { useViewportHeight } from '../../../lib/hooks';
+import { useViewportHeight, fetchMoreOnScroll } from '../../../lib/hooks';
 import { formatMoney } from '../../../lib/money';
 import { useMoves } from '../api';
 import { LocationSelect } from './pickers';
@@ -29,12 +29,7 @@ export function LedgerTab() {
   const height = useViewportHeight(64 + 48 + 56 + 46 + 56 + 40 + 40);
   const locale = i18n.language;
 
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 600 && moves.hasNextPage && !moves.isFetchingNextPage) {
-      void moves.fetchNextPage();
-    }
-  };
+  const onScroll = fetchMoreOnScroll(moves);
 
   const columns: NonNullable<TableProps<StockMove>['columns']> = [
     { title: t('stock.fields.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v, locale) },

@@ -1,10 +1,10 @@
 // Stock levels per product × location × batch, paged from the server into a virtual table.
-import { useMemo, useState, type UIEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, type LevelRow, type Product } from '../../../lib/backend';
-import { useDebounced, useViewportHeight } from '../../../lib/hooks';
+import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../../lib/hooks';
 import { useLevels, useZones } from '../api';
 import type { ActionPrefill } from './ActionModals';
 import { LocationSelect } from './pickers';
@@ -37,12 +37,7 @@ export function LevelsTab({ onAction }: { onAction: (kind: 'adjust' | 'transfer'
   const total = levels.data?.pages[0]?.total ?? 0;
   const height = useViewportHeight(64 + 48 + 56 + 46 + 56 + 40 + 40);
 
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 600 && levels.hasNextPage && !levels.isFetchingNextPage) {
-      void levels.fetchNextPage();
-    }
-  };
+  const onScroll = fetchMoreOnScroll(levels);
   const sortable = (key: SortKey) => ({
     key,
     sorter: true,
