@@ -1,10 +1,19 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
 	"log"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"daigoudesk/backend/domain"
+	"daigoudesk/backend/importer"
 	"daigoudesk/backend/orderimport"
 )
 
@@ -28,6 +37,52 @@ func (o *OrderImport) startWatching() {
 }
 
 func (o *OrderImport) stopWatching() { o.svc.OrderImport.Watcher().Stop() }
+
+// StageDir is the folder under the data folder where Stage keeps the files the user uploads.
+const StageDir = "imports"
+
+// MaxStageSize is the largest export file Stage accepts (a year of a busy Taobao shop is a
+// few MB).
+const MaxStageSize = 64 << 20
+
+// unsafeName are the characters a file name may not carry on some OS.
+var unsafeName = strings.NewReplacer("/", "_", "\\", "_", ":", "_", "*", "_", "?", "_", "\"", "_", "<", "_", ">", "_", "|", "_")
+
+// Stage saves an export file the user picked or dropped in the window (sent as base64: a
+// webview has no file path) to <data dir>/imports/<hash>-<name> and returns that path for
+// Preview and Import. The name starts with the content's hash, so uploading the same file
+// again reuses one copy; the copies stay so an import can be traced back to its file.
+func (o *OrderImport) Stage(name, dataBase64 string) (string, error) {
+	name = unsafeName.Replace(filepath.Base(strings.TrimSpace(name)))
+	if _, err := importer.FormatOf(name); err != nil {
+		return "", err
+	}
+	if base64.StdEncoding.DecodedLen(len(dataBase64)) > MaxStageSize {
+		return "", domain.Invalid("file", "importing.upload.tooBig",
+			fmt.Sprintf("the file is larger than %d MB", MaxStageSize>>20), map[string]any{"mb": MaxStageSize >> 20})
+	}
+	data, err := base64.StdEncoding.DecodeString(dataBase64)
+	if err != nil {
+		return "", domain.Invalid("file", "importing.upload.unreadable", "the file could not be read: "+name,
+			map[string]any{"file": name})
+	}
+	sum := sha256.Sum256(data)
+	dir := filepath.Join(o.svc.DataDir, StageDir)
+	path := filepath.Join(dir, hex.EncodeToString(sum[:8])+"-"+name)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	// written under a hidden name, then renamed: a half-written copy never has the final name
+	part := filepath.Join(dir, "."+filepath.Base(path)+".part")
+	if err := os.WriteFile(part, data, 0o644); err != nil {
+		os.Remove(part)
+		return "", err
+	}
+	return path, os.Rename(part, path)
+}
 
 // Fields lists the fields a mapping can name, in form order.
 func (o *OrderImport) Fields() []orderimport.Field { return orderimport.Fields }

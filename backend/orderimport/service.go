@@ -73,6 +73,7 @@ type Preview struct {
 	Channel      string               `json:"channel"`
 	Preset       string               `json:"preset"` // the preset the mapping came from ('' = saved or given)
 	Mapping      Mapping              `json:"mapping"`
+	Headers      []string             `json:"headers"` // the file's column headers, for the mapping step
 	Rows         int                  `json:"rows"`
 	Orders       int                  `json:"orders"` // orders it would create
 	Lines        int                  `json:"lines"`
@@ -101,6 +102,7 @@ const sampleSize = 50
 type plan struct {
 	file, channel, preset string
 	mapping               Mapping
+	headers               []string
 	rows                  int
 	orders                []*fileOrder
 	problems              []domain.LineProblem
@@ -118,7 +120,7 @@ func (s *Service) Preview(ctx context.Context, req Request) (Preview, error) {
 	if err := s.match(ctx, s.db.R(), p, req.ProductMap); err != nil {
 		return Preview{}, err
 	}
-	out := Preview{File: p.file, Channel: p.channel, Preset: p.preset, Mapping: p.mapping, Rows: p.rows,
+	out := Preview{File: p.file, Channel: p.channel, Preset: p.preset, Mapping: p.mapping, Headers: p.headers, Rows: p.rows,
 		Unmatched: p.unmatched, Problems: p.problems, Sample: []OrderPreview{}}
 	if out.Problems == nil {
 		out.Problems = []domain.LineProblem{}
@@ -162,7 +164,7 @@ func (s *Service) read(ctx context.Context, req Request) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{file: req.Path, channel: strings.TrimSpace(req.Channel), mapping: req.Mapping}
+	p := &plan{file: req.Path, channel: strings.TrimSpace(req.Channel), mapping: req.Mapping, headers: tb.Header}
 	if p.channel == "" {
 		p.channel = DetectPreset(tb.Header).Channel
 		if p.channel == "" {

@@ -84,3 +84,17 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Switches the UI to `language` ('zh-CN' or 'en') with the header switch and waits until the
+ * setting is saved (the e2e tests share one data dir: each leaves it in Chinese).
+ */
+export async function switchLanguage(page, language) {
+  const label = language === 'en' ? 'English' : '简体中文';
+  await page.getByTestId('language-switch').getByText(label, { exact: true }).click();
+  await page.waitForFunction(
+    async (want) => (await /** @type {any} */ (window).go.app.Settings.GetSettings()).language === want,
+    language,
+    { timeout: 10_000, polling: 250 },
+  );
+}

@@ -5,7 +5,7 @@
 // sees 12 on hand on the Stock page, and switches to English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, screenshot } from './app.mjs';
+import { openApp, screenshot, switchLanguage } from './app.mjs';
 
 const run = Date.now().toString(36).toUpperCase();
 const sku = `E2E-${run}`;
@@ -113,13 +113,8 @@ test('product → scan → receive → stock level, in Chinese and English', asy
     await screenshot(page, 'ledger-en');
 
     // Leave the shared data dir in Chinese for the other tests.
-    await page.getByTestId('language-switch').getByText('简体中文', { exact: true }).click();
+    await switchLanguage(page, 'zh-CN');
     await page.getByTestId('main-nav').getByText('商品', { exact: true }).waitFor();
-    await page.waitForFunction(
-      async () => (await /** @type {any} */ (window).go.app.Settings.GetSettings()).language === 'zh-CN',
-      undefined,
-      { timeout: 10_000, polling: 250 },
-    );
     assert.deepEqual(app.pageErrors, []);
   } finally {
     await app.close();

@@ -2,7 +2,7 @@
 // is saved in the backend.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, screenshot } from './app.mjs';
+import { openApp, screenshot, switchLanguage } from './app.mjs';
 
 test('shell opens in Chinese and switches to English', async () => {
   const app = await openApp();
@@ -36,13 +36,8 @@ test('shell opens in Chinese and switches to English', async () => {
     await page.getByTestId('coming-soon').getByText('Shipping is coming in a later release').waitFor();
 
     // Leave the shared data dir as a later test expects it: Chinese.
-    await page.getByTestId('language-switch').getByText('简体中文', { exact: true }).click();
+    await switchLanguage(page, 'zh-CN');
     await nav.getByText('商品', { exact: true }).waitFor();
-    await page.waitForFunction(
-      async () => (await /** @type {any} */ (window).go.app.Settings.GetSettings()).language === 'zh-CN',
-      undefined,
-      { timeout: 10_000, polling: 250 },
-    );
 
     assert.deepEqual(app.pageErrors, []);
   } finally {

@@ -44,6 +44,26 @@ describe('call', () => {
     ]);
   });
 
+  it('keeps every bad row of a refused file', async () => {
+    const err = await call(
+      Promise.reject({
+        code: 'invalid',
+        message: 'orders.csv: 2 bad row(s), nothing imported',
+        key: 'errors.badFile',
+        params: { file: 'orders.csv', count: 2 },
+        problems: [
+          { line: 3, field: 'qty', message: 'not a whole number' },
+          { line: 7, field: 'phone', message: 'not a phone number' },
+        ],
+      }),
+    ).catch((e) => e);
+    expect(err.problems).toEqual([
+      { line: 3, field: 'qty', message: 'not a whole number' },
+      { line: 7, field: 'phone', message: 'not a phone number' },
+    ]);
+    expect(toAppError({ code: 'invalid', message: 'x' }).problems).toEqual([]);
+  });
+
   it('treats anything else as internal', async () => {
     const plain = await call(Promise.reject('database is locked')).catch((e) => e);
     expect(plain).toMatchObject({ code: 'internal', message: 'database is locked' });

@@ -8,15 +8,19 @@
 import type { TFunction } from 'i18next';
 import * as CatalogBinding from '../../wailsjs/go/app/Catalog';
 import * as CustomersBinding from '../../wailsjs/go/app/Customers';
+import * as OrderImportBinding from '../../wailsjs/go/app/OrderImport';
 import * as OrdersBinding from '../../wailsjs/go/app/Orders';
 import * as SettingsBinding from '../../wailsjs/go/app/Settings';
 import * as StockBinding from '../../wailsjs/go/app/Stock';
-import type { app, catalog, customers, orders, settings, stock } from '../../wailsjs/go/models';
+import type { app, catalog, customers, domain, orderimport, orders, settings, stock } from '../../wailsjs/go/models';
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
 const errorCodes: readonly string[] = ['invalid', 'not_found', 'conflict', 'internal'];
 
 export type ErrorParams = Record<string, string | number>;
+
+/** One bad row of an input file (domain.LineProblem): its line, field and what is wrong. */
+export type LineProblem = Plain<domain.LineProblem>;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -25,11 +29,13 @@ export class AppError extends Error {
   readonly params?: ErrorParams;
   /** One error per bad field when the backend found several at once. */
   readonly details: AppError[];
+  /** Every bad row when a file was refused (a domain.FileError). */
+  readonly problems: LineProblem[];
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { field?: string; key?: string; params?: ErrorParams; details?: AppError[] } = {},
+    opts: { field?: string; key?: string; params?: ErrorParams; details?: AppError[]; problems?: LineProblem[] } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -38,6 +44,7 @@ export class AppError extends Error {
     this.key = opts.key;
     this.params = opts.params;
     this.details = opts.details ?? [];
+    this.problems = opts.problems ?? [];
   }
 }
 
@@ -63,11 +70,20 @@ function fromObject(o: Record<string, unknown>): AppError | undefined {
       if (e) details.push(e);
     }
   }
+  const problems: LineProblem[] = [];
+  if (Array.isArray(o.problems)) {
+    for (const p of o.problems) {
+      if (isRecord(p) && typeof p.line === 'number') {
+        problems.push({ line: p.line, field: String(p.field ?? ''), message: String(p.message ?? '') });
+      }
+    }
+  }
   return new AppError(o.code as ErrorCode, message, {
     field: typeof o.field === 'string' && o.field !== '' ? o.field : undefined,
     key: typeof o.key === 'string' && o.key !== '' ? o.key : undefined,
     params,
     details,
+    problems,
   });
 }
 
@@ -143,6 +159,7 @@ export const Catalog = wrap(CatalogBinding);
 export const Stock = wrap(StockBinding);
 export const Customers = wrap(CustomersBinding);
 export const Orders = wrap(OrdersBinding);
+export const OrderImport = wrap(OrderImportBinding);
 
 export type SettingsDTO = settings.Settings;
 
@@ -185,6 +202,14 @@ export type PaymentInput = Plain<orders.PaymentInput>;
 export type ReturnInput = Plain<orders.ReturnInput>;
 export type OrderRules = Plain<orders.Rules>;
 export type ExchangeRate = Plain<orders.Rate>;
+export type ImportField = Plain<orderimport.Field>;
+export type ImportPreset = Plain<orderimport.Preset>;
+export type ImportPreview = Plain<orderimport.Preview>;
+export type ImportOrderPreview = Plain<orderimport.OrderPreview>;
+export type ImportUnmatched = Plain<orderimport.Unmatched>;
+export type ImportResult = Plain<orderimport.Result>;
+export type PendingImportFile = Plain<orderimport.PendingFile>;
+export type SavedImportMapping = Plain<orderimport.SavedMapping>;
 
 /** True when the Go bindings are present (inside Wails or `wails dev`), false in a plain browser. */
 export function backendAvailable(): boolean {

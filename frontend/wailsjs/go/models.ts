@@ -699,6 +699,7 @@ export namespace orderimport {
 	    channel: string;
 	    preset: string;
 	    mapping: {[key: string]: string};
+	    headers: string[];
 	    rows: number;
 	    orders: number;
 	    lines: number;
@@ -719,6 +720,7 @@ export namespace orderimport {
 	        this.channel = source["channel"];
 	        this.preset = source["preset"];
 	        this.mapping = source["mapping"];
+	        this.headers = source["headers"];
 	        this.rows = source["rows"];
 	        this.orders = source["orders"];
 	        this.lines = source["lines"];

@@ -2,10 +2,13 @@
 // whole history (virtual scrolling, paged, sorted and filtered in SQLite), and the order
 // rules. N (or the button) opens quick order entry; a row opens the order's drawer. Everything
 // refetches when the backend reports a change, including changes synced from other laptops.
+// /orders/import is the import of a channel's order export (import/OrderImportPage); it comes
+// back here with {tab, channel} in the location state to show what it imported.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, DatePicker, Input, Select, Space, Tabs, Typography } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Badge, Button, DatePicker, Input, Select, Space, Tabs, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useDebounced, useViewportHeight } from '../../lib/hooks';
 import { useOrderEvents, useOrders, useWorkQueue, type ListFilter } from './api';
@@ -15,6 +18,8 @@ import { OrderTable, type OrderSort } from './components/OrderTable';
 import { CustomerPicker } from './components/pickers';
 import { QuickOrderModal } from './components/QuickOrderModal';
 import { RulesPanel } from './components/RulesPanel';
+import { OrderImportPage } from './import/OrderImportPage';
+import { usePendingFiles } from './import/api';
 
 /** True when a key press belongs to a text field, a select or an open dialog, not to the page. */
 function typingTarget(e: KeyboardEvent): boolean {
@@ -25,9 +30,27 @@ function typingTarget(e: KeyboardEvent): boolean {
 }
 
 export function OrdersPage() {
+  return (
+    <Routes>
+      <Route path="import" element={<OrderImportPage />} />
+      <Route path="*" element={<OrdersHome />} />
+    </Routes>
+  );
+}
+
+/** What another screen asks the orders page to show when it navigates here. */
+interface OrdersState {
+  tab?: string;
+  channel?: string;
+}
+
+function OrdersHome() {
   const { t } = useTranslation();
   useOrderEvents();
-  const [tab, setTab] = useState('queue');
+  const navigate = useNavigate();
+  const asked = (useLocation().state ?? {}) as OrdersState;
+  const pending = usePendingFiles();
+  const [tab, setTab] = useState(asked.tab ?? 'queue');
   const [openId, setOpenId] = useState<string>();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const open = (id: string) => {
@@ -53,13 +76,20 @@ export function OrdersPage() {
         activeKey={tab}
         onChange={setTab}
         tabBarExtraContent={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setQuick(true)} data-testid="order-new">
-            {t('orders.new')} <Typography.Text keyboard style={{ color: 'inherit', marginInlineStart: 4 }}>N</Typography.Text>
-          </Button>
+          <Space>
+            <Badge count={pending.data?.length ?? 0} size="small" title={t('orderImport.pendingBadge')}>
+              <Button icon={<ImportOutlined />} onClick={() => navigate('/orders/import')} data-testid="order-import">
+                {t('orderImport.title')}
+              </Button>
+            </Badge>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setQuick(true)} data-testid="order-new">
+              {t('orders.new')} <Typography.Text keyboard style={{ color: 'inherit', marginInlineStart: 4 }}>N</Typography.Text>
+            </Button>
+          </Space>
         }
         items={[
           { key: 'queue', label: t('orders.tabs.queue'), children: <QueueTab onOpen={open} selectedId={openId} /> },
-          { key: 'all', label: t('orders.tabs.all'), children: <AllTab onOpen={open} selectedId={openId} /> },
+          { key: 'all', label: t('orders.tabs.all'), children: <AllTab onOpen={open} selectedId={openId} initialChannel={asked.channel} /> },
           { key: 'rules', label: t('orders.tabs.rules'), children: <RulesPanel /> },
         ]}
       />
@@ -104,12 +134,12 @@ function QueueTab({ onOpen, selectedId }: { onOpen: (id: string) => void; select
   );
 }
 
-function AllTab({ onOpen, selectedId }: { onOpen: (id: string) => void; selectedId?: string }) {
+function AllTab({ onOpen, selectedId, initialChannel }: { onOpen: (id: string) => void; selectedId?: string; initialChannel?: string }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [status, setStatus] = useState<string[]>([]);
-  const [channel, setChannel] = useState<string>();
+  const [channel, setChannel] = useState<string | undefined>(initialChannel);
   const [priority, setPriority] = useState<string>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [customerId, setCustomerId] = useState<string>();

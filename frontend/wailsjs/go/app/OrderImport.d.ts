@@ -20,4 +20,6 @@ export function SaveMapping(arg1:string,arg2:{[key: string]: string}):Promise<or
 
 export function SetWatchFolder(arg1:string):Promise<void>;
 
+export function Stage(arg1:string,arg2:string):Promise<string>;
+
 export function WatchFolder():Promise<string>;

@@ -38,6 +38,10 @@ export function SetWatchFolder(arg1) {
   return window['go']['app']['OrderImport']['SetWatchFolder'](arg1);
 }
 
+export function Stage(arg1, arg2) {
+  return window['go']['app']['OrderImport']['Stage'](arg1, arg2);
+}
+
 export function WatchFolder() {
   return window['go']['app']['OrderImport']['WatchFolder']();
 }
