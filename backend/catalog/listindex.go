@@ -11,9 +11,10 @@ import (
 	"daigoudesk/backend/store"
 )
 
-// listIndex is an in-memory copy of what the product list filters and sorts on, for the
-// queries SQLite cannot answer from an index: a substring search (Chinese included) over
-// 100,000 products, the low-stock filter (it compares two tables), and sorting by stock.
+// listIndex is an in-memory copy of what the product list filters and sorts on. It serves
+// every query but the default page: a substring search (Chinese included) over 100,000
+// products, the low-stock filter (it compares two tables), sorting by stock, and the sorts
+// and filters that would otherwise each need an index on products that every write pays for.
 // Scanning ~10 MB of search text in Go takes a few milliseconds where SQLite needs two full
 // table scans. It is built on first use; afterwards each commit's operations name the
 // products that changed and only those are read again (a large change rebuilds it all).
@@ -78,9 +79,30 @@ func (ix *listIndex) note(c store.Change) {
 	}
 }
 
-// usable says whether f needs the index rather than SQL.
+// usable says whether the index serves f: everything but the default page (all products by
+// name), which SQLite reads from an index without waiting for the list index to be built.
 func (ix *listIndex) usable(f ProductFilter) bool {
-	return strings.TrimSpace(f.Query) != "" || f.LowStock || f.Sort == "onHand" || f.Sort == "available"
+	return strings.TrimSpace(f.Query) != "" || f.LowStock || f.CategoryID != "" || f.Brand != "" ||
+		(f.Sort != "" && f.Sort != "name")
+}
+
+// brands returns the brands of live products, sorted.
+func (ix *listIndex) brands(ctx context.Context) ([]string, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if err := ix.refresh(ctx); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := []string{}
+	for i := range ix.entries {
+		if e := &ix.entries[i]; !e.gone && e.brand != "" && !seen[e.brand] {
+			seen[e.brand] = true
+			out = append(out, e.brand)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // page returns the ids of one page of products matching f, in order, and the total.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ type Op struct {
 	Table string `json:"t"`
 	ID    string `json:"i"`
 	Data  Fields `json:"d"`
+	keys  []string // the names in Data, sorted (set by normalize)
 }
 
 // Tx is a write transaction. It embeds *sql.Tx for reads that must see the transaction's
@@ -161,6 +163,7 @@ func (op *Op) normalize() error {
 		}
 		op.Data[name] = nv
 	}
+	op.keys = sortedKeys(op.Data)
 	return nil
 }
 
@@ -235,8 +238,14 @@ func (tx *Tx) stmt(query string) *sql.Stmt {
 // log queues op for the oplog; flushLog writes the queue in large statements (one bound
 // JSON array per chunk instead of six bound values per row) before commit.
 func (tx *Tx) log(op Op) error {
+	return tx.logEncoded(op, string(encodeFields(op.Data, op.keys)))
+}
+
+// logEncoded is log for an operation whose fields are already encoded (bulk writes encode
+// them on another core while the rows are inserted).
+func (tx *Tx) logEncoded(op Op, data string) error {
 	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
-	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, string(encodeFields(op.Data))})
+	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, data})
 	tx.ops = append(tx.ops, op)
 	tx.pendingHLC[op.HLC] = true
 	if len(tx.pending) >= logChunk {
@@ -270,14 +279,14 @@ func sortedKeys(m Fields) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }
 
 // apply makes the effect of op on its table. It is the only code that writes replicated rows.
 func (tx *Tx) apply(op Op) error {
 	tx.touched[op.Table] = true
-	keys := sortedKeys(op.Data)
+	keys := op.keys
 	if op.Kind == "add" {
 		q := "INSERT OR IGNORE INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
 			strings.Repeat(", ?", len(keys)+1) + ")"
@@ -382,11 +391,10 @@ func decodeStamps(tb *Table, v string) fieldStamps {
 	return s
 }
 
-// encodeFields writes normalized fields (strings and int64s) as a JSON object with sorted
-// keys; it is what encoding/json would write, without reflection, because every operation
+// encodeFields writes normalized fields (strings and int64s), whose names sorted are keys,
+// as a JSON object with sorted keys; it is what encoding/json would write, without reflection, because every operation
 // pays for it.
-func encodeFields(f Fields) []byte {
-	keys := sortedKeys(f)
+func encodeFields(f Fields, keys []string) []byte {
 	b := make([]byte, 0, 32*len(keys))
 	b = append(b, '{')
 	for i, k := range keys {
