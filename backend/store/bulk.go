@@ -224,3 +224,51 @@ func (tx *Tx) dropIndexesForBulk(table string, newRows int) (restore func() erro
 		return nil
 	}, nil
 }
+
+// DeferIndexes is for a bulk write that will at least double table with newRows rows (and
+// many): it drops the table's secondary indexes and returns the function that builds them
+// again, to call before the transaction ends. Otherwise it does nothing.
+func (tx *Tx) DeferIndexes(table string, newRows int) (restore func() error, err error) {
+	return tx.dropIndexesForBulk(table, newRows)
+}
+
+// WithoutTriggers runs fn with the triggers whose names start with prefix dropped, and then
+// creates them again, all inside the transaction: a bulk write whose derived rows the caller
+// recomputes once afterwards, instead of a trigger recomputing them after every row. Readers
+// and a rollback never see the schema without them.
+func (tx *Tx) WithoutTriggers(prefix string, fn func() error) error {
+	rows, err := tx.Query(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, length(?)) = ?`,
+		prefix, prefix)
+	if err != nil {
+		return err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var n, d string
+		if err := rows.Scan(&n, &d); err != nil {
+			rows.Close()
+			return err
+		}
+		names, defs = append(names, n), append(defs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := tx.Exec(`DROP TRIGGER ` + n); err != nil {
+			return err
+		}
+	}
+	tx.stmts = map[string]*sql.Stmt{} // statements prepared against the old schema
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, d := range defs {
+		if _, err := tx.Exec(d); err != nil {
+			return err
+		}
+	}
+	tx.stmts = map[string]*sql.Stmt{}
+	return nil
+}

@@ -19,11 +19,11 @@ type Fields map[string]any
 
 // Op is one replicated operation, as stored in the oplog and exchanged by sync.
 type Op struct {
-	HLC   string `json:"h"`
-	Kind  string `json:"k"` // "set" or "add"
-	Table string `json:"t"`
-	ID    string `json:"i"`
-	Data  Fields `json:"d"`
+	HLC   string   `json:"h"`
+	Kind  string   `json:"k"` // "set" or "add"
+	Table string   `json:"t"`
+	ID    string   `json:"i"`
+	Data  Fields   `json:"d"`
 	keys  []string // the names in Data, sorted (set by normalize)
 }
 
