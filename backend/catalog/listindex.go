@@ -29,7 +29,8 @@ type listIndex struct {
 	built   bool
 	entries []listEntry
 	pos     map[string]int32   // product id → position in entries
-	byStock map[string][]int32 // "onHand"/"available": entry positions in ascending order
+	sorted  map[string][]int32 // sort key → entry positions in ascending order, made on first use
+	stale   map[string]bool    // sort keys whose order changes since made need sorting again
 }
 
 type listEntry struct {
@@ -117,38 +118,20 @@ func (ix *listIndex) page(ctx context.Context, f ProductFilter) ([]string, int, 
 		return !e.gone && (q == "" || strings.Contains(e.search, q)) && (f.CategoryID == "" || e.category == f.CategoryID) &&
 			(f.Brand == "" || e.brand == f.Brand) && (!f.LowStock || e.low())
 	}
-	var order []int32
-	if pre, ok := ix.byStock[f.Sort]; ok { // walk the presorted order, keeping matches
-		matched := make([]bool, len(ix.entries)) // matched in memory order: no cache misses
-		for i := range ix.entries {
-			matched[i] = match(&ix.entries[i])
+	// walk the presorted order, keeping matches (matched in memory order: no cache misses)
+	pre := ix.order(f.Sort)
+	matched := make([]bool, len(ix.entries))
+	for i := range ix.entries {
+		matched[i] = match(&ix.entries[i])
+	}
+	order := make([]int32, 0, len(pre))
+	for _, i := range pre {
+		if matched[i] {
+			order = append(order, i)
 		}
-		order = make([]int32, 0, len(pre))
-		for _, i := range pre {
-			if matched[i] {
-				order = append(order, i)
-			}
-		}
-		if f.Desc {
-			slices.Reverse(order)
-		}
-	} else {
-		for i := range ix.entries {
-			if match(&ix.entries[i]) {
-				order = append(order, int32(i))
-			}
-		}
-		less := entryOrder(f.Sort)
-		slices.SortFunc(order, func(a, b int32) int {
-			c := less(&ix.entries[a], &ix.entries[b])
-			if c == 0 {
-				c = strings.Compare(ix.entries[a].id, ix.entries[b].id)
-			}
-			if f.Desc {
-				return -c
-			}
-			return c
-		})
+	}
+	if f.Desc {
+		slices.Reverse(order)
 	}
 	total := len(order)
 	from, to := min(f.Offset, total), min(f.Offset+f.Limit, total)
@@ -232,15 +215,7 @@ func (ix *listIndex) build(ctx context.Context) error {
 	for i := range entries {
 		ix.pos[entries[i].id] = int32(i)
 	}
-	ix.byStock = map[string][]int32{}
-	for _, key := range []string{"onHand", "available"} {
-		order := make([]int32, len(entries))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		ix.byStock[key] = order
-	}
-	ix.sortStock()
+	ix.sorted, ix.stale = map[string][]int32{}, map[string]bool{}
 	ix.built = true
 	return nil
 }
@@ -259,34 +234,51 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	resort := false
 	for _, e := range fresh {
 		if i, ok := ix.pos[e.id]; ok {
-			old := ix.entries[i]
-			resort = resort || old.onHand != e.onHand || old.reserved != e.reserved
 			ix.entries[i] = e
 		} else if !e.gone {
-			resort = true
 			ix.pos[e.id] = int32(len(ix.entries))
 			ix.entries = append(ix.entries, e)
-			for key := range ix.byStock {
-				ix.byStock[key] = append(ix.byStock[key], int32(len(ix.entries)-1))
+			for key := range ix.sorted {
+				ix.sorted[key] = append(ix.sorted[key], int32(len(ix.entries)-1))
 			}
 		}
 	}
-	if resort {
-		ix.sortStock() // nearly sorted already: pdqsort makes this close to one pass
+	if len(fresh) > 0 {
+		for key := range ix.sorted {
+			ix.stale[key] = true
+		}
 	}
 	return nil
 }
 
-func (ix *listIndex) sortStock() {
-	for key, order := range ix.byStock {
-		less := entryOrder(key)
-		slices.SortFunc(order, func(a, b int32) int {
-			return cmp.Or(less(&ix.entries[a], &ix.entries[b]), strings.Compare(ix.entries[a].id, ix.entries[b].id))
-		})
+// order returns the entries in ascending order of sort key (ties by id), sorting them on
+// first use.
+func (ix *listIndex) order(key string) []int32 {
+	if key == "" {
+		key = "name"
 	}
+	if _, ok := ix.sorted[key]; !ok {
+		order := make([]int32, len(ix.entries))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		ix.sorted[key] = order
+		ix.stale[key] = true
+	}
+	if ix.stale[key] {
+		ix.sortBy(key) // after a change nearly sorted already: pdqsort makes this close to one pass
+		delete(ix.stale, key)
+	}
+	return ix.sorted[key]
+}
+
+func (ix *listIndex) sortBy(key string) {
+	less := entryOrder(key)
+	slices.SortFunc(ix.sorted[key], func(a, b int32) int {
+		return cmp.Or(less(&ix.entries[a], &ix.entries[b]), strings.Compare(ix.entries[a].id, ix.entries[b].id))
+	})
 }
 
 // asciiLower lowers A–Z only, as SQLite's lower() did when it built the search column.
