@@ -36,7 +36,8 @@ type Tx struct {
 	touched    map[string]bool
 	pending    [][6]string // oplog rows not yet written (see log)
 	pendingHLC map[string]bool
-	ops        []Op // every operation of the transaction, for listeners
+	ops        []Op     // every operation of the transaction, for listeners
+	fresh      []string // statements this transaction prepared that the writer does not keep yet
 }
 
 // Write runs fn in one transaction on the writer connection. If fn returns an error nothing
@@ -71,7 +72,33 @@ func (tx *Tx) commit(remote bool) error {
 	if len(tx.touched) > 0 {
 		tx.db.notify(Change{Tables: tx.touched, Ops: tx.ops, Remote: remote})
 	}
+	tx.db.keepStatements(tx.fresh)
 	return nil
+}
+
+// maxKept bounds the statements the writer keeps prepared.
+const maxKept = 1000
+
+// keepStatements prepares queries on the writer connection, now that no transaction holds
+// it, so that later transactions reuse them: preparing an insert compiles its table's
+// triggers, which costs more than running it.
+func (db *DB) keepStatements(queries []string) {
+	if len(queries) == 0 {
+		return
+	}
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if db.wstmts == nil {
+		db.wstmts = map[string]*sql.Stmt{}
+	}
+	for _, q := range queries {
+		if _, ok := db.wstmts[q]; ok || len(db.wstmts) >= maxKept {
+			continue
+		}
+		if s, err := db.w.Prepare(q); err == nil {
+			db.wstmts[q] = s
+		}
+	}
 }
 
 // Device returns the id of the device writing.
@@ -219,11 +246,20 @@ func (tx *Tx) prepare(query string) (*sql.Stmt, error) {
 	if s, ok := tx.stmts[query]; ok {
 		return s, nil
 	}
+	tx.db.stmtMu.Lock()
+	kept := tx.db.wstmts[query]
+	tx.db.stmtMu.Unlock()
+	if kept != nil {
+		s := tx.Tx.Stmt(kept) // the writer's prepared statement, not prepared again
+		tx.stmts[query] = s
+		return s, nil
+	}
 	s, err := tx.Tx.Prepare(query)
 	if err != nil {
 		return nil, err
 	}
 	tx.stmts[query] = s
+	tx.fresh = append(tx.fresh, query)
 	return s, nil
 }
 
@@ -288,14 +324,28 @@ func (tx *Tx) apply(op Op) error {
 	tx.touched[op.Table] = true
 	keys := op.keys
 	if op.Kind == "add" {
-		q := "INSERT OR IGNORE INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
+		// A ledger row never changes. Two devices that made the same row (an id derived from
+		// one source) keep, everywhere, the copy with the smaller stamp.
+		var have string
+		err := tx.stmt("SELECT _hlc FROM " + op.Table + " WHERE id = ?").QueryRow(op.ID).Scan(&have)
+		switch {
+		case err == nil && op.HLC >= have:
+			return nil
+		case err == nil:
+			if _, err := tx.stmt("DELETE FROM " + op.Table + " WHERE id = ?").Exec(op.ID); err != nil {
+				return err
+			}
+		case err != sql.ErrNoRows:
+			return err
+		}
+		q := "INSERT INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
 			strings.Repeat(", ?", len(keys)+1) + ")"
 		args := make([]any, 0, len(keys)+2)
 		args = append(args, op.ID)
 		for _, k := range keys {
 			args = append(args, op.Data[k])
 		}
-		_, err := tx.stmt(q).Exec(append(args, op.HLC)...)
+		_, err = tx.stmt(q).Exec(append(args, op.HLC)...)
 		return err
 	}
 	var v string
