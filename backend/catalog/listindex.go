@@ -11,9 +11,10 @@ import (
 	"daigoudesk/backend/store"
 )
 
-// listIndex is an in-memory copy of what the product list filters and sorts on, for the
-// queries SQLite cannot answer from an index: a substring search (Chinese included) over
-// 100,000 products, the low-stock filter (it compares two tables), and sorting by stock.
+// listIndex is an in-memory copy of what the product list filters and sorts on. It serves
+// every query but the default page: a substring search (Chinese included) over 100,000
+// products, the low-stock filter (it compares two tables), sorting by stock, and the sorts
+// and filters that would otherwise each need an index on products that every write pays for.
 // Scanning ~10 MB of search text in Go takes a few milliseconds where SQLite needs two full
 // table scans. It is built on first use; afterwards each commit's operations name the
 // products that changed and only those are read again (a large change rebuilds it all).
@@ -28,7 +29,8 @@ type listIndex struct {
 	built   bool
 	entries []listEntry
 	pos     map[string]int32   // product id → position in entries
-	byStock map[string][]int32 // "onHand"/"available": entry positions in ascending order
+	sorted  map[string][]int32 // sort key → entry positions in ascending order, made on first use
+	stale   map[string]bool    // sort keys whose order changes since made need sorting again
 }
 
 type listEntry struct {
@@ -78,9 +80,30 @@ func (ix *listIndex) note(c store.Change) {
 	}
 }
 
-// usable says whether f needs the index rather than SQL.
+// usable says whether the index serves f: everything but the default page (all products by
+// name), which SQLite reads from an index without waiting for the list index to be built.
 func (ix *listIndex) usable(f ProductFilter) bool {
-	return strings.TrimSpace(f.Query) != "" || f.LowStock || f.Sort == "onHand" || f.Sort == "available"
+	return strings.TrimSpace(f.Query) != "" || f.LowStock || f.CategoryID != "" || f.Brand != "" ||
+		(f.Sort != "" && f.Sort != "name")
+}
+
+// brands returns the brands of live products, sorted.
+func (ix *listIndex) brands(ctx context.Context) ([]string, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if err := ix.refresh(ctx); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := []string{}
+	for i := range ix.entries {
+		if e := &ix.entries[i]; !e.gone && e.brand != "" && !seen[e.brand] {
+			seen[e.brand] = true
+			out = append(out, e.brand)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // page returns the ids of one page of products matching f, in order, and the total.
@@ -95,38 +118,20 @@ func (ix *listIndex) page(ctx context.Context, f ProductFilter) ([]string, int, 
 		return !e.gone && (q == "" || strings.Contains(e.search, q)) && (f.CategoryID == "" || e.category == f.CategoryID) &&
 			(f.Brand == "" || e.brand == f.Brand) && (!f.LowStock || e.low())
 	}
-	var order []int32
-	if pre, ok := ix.byStock[f.Sort]; ok { // walk the presorted order, keeping matches
-		matched := make([]bool, len(ix.entries)) // matched in memory order: no cache misses
-		for i := range ix.entries {
-			matched[i] = match(&ix.entries[i])
+	// walk the presorted order, keeping matches (matched in memory order: no cache misses)
+	pre := ix.order(f.Sort)
+	matched := make([]bool, len(ix.entries))
+	for i := range ix.entries {
+		matched[i] = match(&ix.entries[i])
+	}
+	order := make([]int32, 0, len(pre))
+	for _, i := range pre {
+		if matched[i] {
+			order = append(order, i)
 		}
-		order = make([]int32, 0, len(pre))
-		for _, i := range pre {
-			if matched[i] {
-				order = append(order, i)
-			}
-		}
-		if f.Desc {
-			slices.Reverse(order)
-		}
-	} else {
-		for i := range ix.entries {
-			if match(&ix.entries[i]) {
-				order = append(order, int32(i))
-			}
-		}
-		less := entryOrder(f.Sort)
-		slices.SortFunc(order, func(a, b int32) int {
-			c := less(&ix.entries[a], &ix.entries[b])
-			if c == 0 {
-				c = strings.Compare(ix.entries[a].id, ix.entries[b].id)
-			}
-			if f.Desc {
-				return -c
-			}
-			return c
-		})
+	}
+	if f.Desc {
+		slices.Reverse(order)
 	}
 	total := len(order)
 	from, to := min(f.Offset, total), min(f.Offset+f.Limit, total)
@@ -210,15 +215,7 @@ func (ix *listIndex) build(ctx context.Context) error {
 	for i := range entries {
 		ix.pos[entries[i].id] = int32(i)
 	}
-	ix.byStock = map[string][]int32{}
-	for _, key := range []string{"onHand", "available"} {
-		order := make([]int32, len(entries))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		ix.byStock[key] = order
-	}
-	ix.sortStock()
+	ix.sorted, ix.stale = map[string][]int32{}, map[string]bool{}
 	ix.built = true
 	return nil
 }
@@ -237,34 +234,51 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	resort := false
 	for _, e := range fresh {
 		if i, ok := ix.pos[e.id]; ok {
-			old := ix.entries[i]
-			resort = resort || old.onHand != e.onHand || old.reserved != e.reserved
 			ix.entries[i] = e
 		} else if !e.gone {
-			resort = true
 			ix.pos[e.id] = int32(len(ix.entries))
 			ix.entries = append(ix.entries, e)
-			for key := range ix.byStock {
-				ix.byStock[key] = append(ix.byStock[key], int32(len(ix.entries)-1))
+			for key := range ix.sorted {
+				ix.sorted[key] = append(ix.sorted[key], int32(len(ix.entries)-1))
 			}
 		}
 	}
-	if resort {
-		ix.sortStock() // nearly sorted already: pdqsort makes this close to one pass
+	if len(fresh) > 0 {
+		for key := range ix.sorted {
+			ix.stale[key] = true
+		}
 	}
 	return nil
 }
 
-func (ix *listIndex) sortStock() {
-	for key, order := range ix.byStock {
-		less := entryOrder(key)
-		slices.SortFunc(order, func(a, b int32) int {
-			return cmp.Or(less(&ix.entries[a], &ix.entries[b]), strings.Compare(ix.entries[a].id, ix.entries[b].id))
-		})
+// order returns the entries in ascending order of sort key (ties by id), sorting them on
+// first use.
+func (ix *listIndex) order(key string) []int32 {
+	if key == "" {
+		key = "name"
 	}
+	if _, ok := ix.sorted[key]; !ok {
+		order := make([]int32, len(ix.entries))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		ix.sorted[key] = order
+		ix.stale[key] = true
+	}
+	if ix.stale[key] {
+		ix.sortBy(key) // after a change nearly sorted already: pdqsort makes this close to one pass
+		delete(ix.stale, key)
+	}
+	return ix.sorted[key]
+}
+
+func (ix *listIndex) sortBy(key string) {
+	less := entryOrder(key)
+	slices.SortFunc(ix.sorted[key], func(a, b int32) int {
+		return cmp.Or(less(&ix.entries[a], &ix.entries[b]), strings.Compare(ix.entries[a].id, ix.entries[b].id))
+	})
 }
 
 // asciiLower lowers A–Z only, as SQLite's lower() did when it built the search column.

@@ -10,8 +10,9 @@ import (
 	"daigoudesk/backend/store"
 )
 
-// TestListIndexOrdersLikeSQL checks that the in-memory list index and the SQL path page the
-// same products in the same order for every sort key and direction, with many ties.
+// TestListIndexOrdersLikeSQL checks that the in-memory list index pages the products in the
+// order SQL gives them for every sort key and direction, with many ties, before and after
+// products change (a changed product must move in every order made before).
 func TestListIndexOrdersLikeSQL(t *testing.T) {
 	ctx := context.Background()
 	db, err := store.Open(filepath.Join(t.TempDir(), "d.db"))
@@ -21,37 +22,59 @@ func TestListIndexOrdersLikeSQL(t *testing.T) {
 	defer db.Close()
 	s := New(db)
 	brands := []string{"SK-II", "Shiseido", "LANCÔME", "雪花秀"}
+	var made []Product
 	for i := 0; i < 57; i++ {
-		if _, err := s.CreateProduct(ctx, ProductInput{SKU: fmt.Sprintf("S-%02d", 57-i), NameZh: fmt.Sprintf("精华%d", i%7),
-			Brand: brands[i%4], Price: int64(i%5) * 100, PriceCurrency: "CNY", Cost: int64(i % 3), CostCurrency: "JPY"}); err != nil {
+		p, err := s.CreateProduct(ctx, ProductInput{SKU: fmt.Sprintf("S-%02d", 57-i), NameZh: fmt.Sprintf("精华%d", i%7),
+			Brand: brands[i%4], Price: int64(i%5) * 100, PriceCurrency: "CNY", Cost: int64(i % 3), CostCurrency: "JPY"})
+		if err != nil {
 			t.Fatal(err)
 		}
+		made = append(made, p)
 	}
-	for sort := range productSorts {
-		if sort == "" || sort == "onHand" || sort == "available" {
-			continue
-		}
-		for _, desc := range []bool{false, true} {
-			for _, off := range []int{0, 20, 50} {
-				f := ProductFilter{Sort: sort, Desc: desc, Offset: off, Limit: 20}
-				sqlPage, sqlTotal, err := s.FindProducts(ctx, f)
-				if err != nil {
-					t.Fatal(err)
+	reference := map[string]string{ // the order each sort key means, in SQL
+		"name": "name_zh %s, id %[1]s", "sku": "sku %s, id %[1]s", "brand": "brand %s, name_zh %[1]s, id %[1]s",
+		"price": "price %s, id %[1]s", "cost": "cost %s, id %[1]s", "created": "created_at %s, id %[1]s",
+	}
+	compare := func(when string) {
+		for sort, order := range reference {
+			for _, desc := range []bool{false, true} {
+				dir := "ASC"
+				if desc {
+					dir = "DESC"
 				}
-				ids, total, err := s.list.page(ctx, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var want []string
-				for _, p := range sqlPage {
-					want = append(want, p.ID)
-				}
-				if total != sqlTotal || !slices.Equal(ids, want) {
-					t.Fatalf("sort %s desc %v offset %d: index %v (%d), SQL %v (%d)", sort, desc, off, ids, total, want, sqlTotal)
+				for _, off := range []int{0, 20, 50} {
+					rows, err := db.R().Query(`SELECT id FROM products WHERE deleted = 0 ORDER BY `+fmt.Sprintf(order, dir)+
+						` LIMIT 20 OFFSET ?`, off)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var want []string
+					for rows.Next() {
+						var id string
+						rows.Scan(&id)
+						want = append(want, id)
+					}
+					rows.Close()
+					ids, total, err := s.list.page(ctx, ProductFilter{Sort: sort, Desc: desc, Offset: off, Limit: 20})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if total != 57 || !slices.Equal(ids, want) {
+						t.Fatalf("%s: sort %s desc %v offset %d: index %v (%d), SQL %v", when, sort, desc, off, ids, total, want)
+					}
 				}
 			}
 		}
 	}
+	compare("at first")
+	for i, p := range made[:10] {
+		in := p.ProductInput
+		in.Price, in.Cost, in.Brand, in.NameZh = int64(900-i), int64(50+i), "AAA", fmt.Sprintf("改名%d", i)
+		if _, err := s.UpdateProduct(ctx, p.ID, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compare("after changes")
 }
 
 func TestListIndexSeesChanges(t *testing.T) {

@@ -267,17 +267,18 @@ type ProductFilter struct {
 	Limit      int    `json:"limit"`
 }
 
-// productSorts maps the sort names the UI uses to SQL; each ends in a unique key so pages are
-// stable.
+// productSorts are the sort names the UI uses. Only the default order (all products by name)
+// is read from SQLite through an index; every other sort and every filter is served by the
+// list index (listindex.go), which keeps the product table's indexes few and writes cheap.
 var productSorts = map[string]string{
 	"":          "p.name_zh %s, p.id %[1]s",
 	"name":      "p.name_zh %s, p.id %[1]s",
-	"sku":       "p.sku %s, p.id %[1]s",
-	"brand":     "p.brand %s, p.name_zh %[1]s, p.id %[1]s",
-	"price":     "p.price %s, p.id %[1]s",
-	"cost":      "p.cost %s, p.id %[1]s",
-	"created":   "p.created_at %s, p.id %[1]s",
-	"onHand":    "", // stock sorts are served by the list index (listindex.go)
+	"sku":       "",
+	"brand":     "",
+	"price":     "",
+	"cost":      "",
+	"created":   "",
+	"onHand":    "",
 	"available": "",
 }
 
@@ -296,24 +297,13 @@ func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product,
 		items, err := s.productsByIDs(ctx, ids)
 		return items, total, err
 	}
-	// no text query, no low-stock filter, no stock sort: every case here has an index
-	where := []string{"p.deleted = 0"}
-	var args []any
-	if f.CategoryID != "" {
-		where = append(where, "p.category_id = ?")
-		args = append(args, f.CategoryID)
-	}
-	if f.Brand != "" {
-		where = append(where, "p.brand = ?")
-		args = append(args, f.Brand)
-	}
-	cond := " WHERE " + strings.Join(where, " AND ")
+	// the default page, which the app shows at start before the list index exists
 	var total int
-	if err := s.db.R().QueryRowContext(ctx, "SELECT count(*) FROM products p"+cond, args...).Scan(&total); err != nil {
+	if err := s.db.R().QueryRowContext(ctx, "SELECT count(*) FROM products p WHERE p.deleted = 0").Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.R().QueryContext(ctx, "SELECT "+productCols+productFrom+cond+" ORDER BY "+order+
-		" LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
+	rows, err := s.db.R().QueryContext(ctx, "SELECT "+productCols+productFrom+" WHERE p.deleted = 0 ORDER BY "+order+
+		" LIMIT ? OFFSET ?", f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -331,20 +321,7 @@ func (s *Service) FindProducts(ctx context.Context, f ProductFilter) ([]Product,
 
 // Brands lists the brands in use, for filters.
 func (s *Service) Brands(ctx context.Context) ([]string, error) {
-	rows, err := s.db.R().QueryContext(ctx, `SELECT DISTINCT brand FROM products WHERE deleted = 0 AND brand <> '' ORDER BY brand`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var b string
-		if err := rows.Scan(&b); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return s.list.brands(ctx)
 }
 
 func nowRFC3339() string { return time.Now().UTC().Format(time.RFC3339) }

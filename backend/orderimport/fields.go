@@ -156,21 +156,6 @@ func targetOf(word string) (string, bool) {
 	return "", false
 }
 
-// chains are the events that take a draft to each target, as the transition table allows.
-// Deposit and paid follow the payment recorded after confirming.
-var chains = map[string][]string{
-	"draft":     nil,
-	"confirmed": {"confirmed"},
-	"paid":      {"confirmed"},
-	"allocated": {"confirmed", "allocated"},
-	"bought":    {"confirmed", "bought"},
-	"packed":    {"confirmed", "packed"},
-	"shipped":   {"confirmed", "packed", "shipped"},
-	"delivered": {"confirmed", "packed", "shipped", "delivered"},
-	"completed": {"confirmed", "packed", "shipped", "delivered", "completed"},
-	"cancelled": {"cancelled"},
-}
-
 // paymentMethods is how each channel's buyers pay.
 var paymentMethods = map[string]string{"taobao": "alipay", "wechat": "wechat", "xiaohongshu": "alipay"}
 

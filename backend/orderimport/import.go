@@ -3,6 +3,7 @@ package orderimport
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"daigoudesk/backend/customers"
 	"daigoudesk/backend/domain"
@@ -36,6 +37,9 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 		if err != nil {
 			return err
 		}
+		p.addresses = map[string]bool{}
+		var list []orders.ImportedOrder
+		var from []*fileOrder // the file order of each entry of list
 		for _, o := range p.orders {
 			id := orders.ImportedOrderID(p.channel, o.no)
 			switch {
@@ -46,11 +50,17 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 				res.SkippedBad++
 				continue
 			}
-			if err := s.importOrder(tx, p, o, id, rules, stk, &res); err != nil {
+			io, err := s.planOrder(tx, p, o, id, rules, stk, &res)
+			if err != nil {
 				return inOrder(err, p.file, o)
 			}
+			list, from = append(list, io), append(from, o)
 		}
-		return nil
+		err = s.orders.ImportOrdersTx(tx, list)
+		if ie, ok := err.(*orders.ImportError); ok {
+			return inOrder(ie.Err, p.file, from[ie.Index])
+		}
+		return err
 	})
 	if err != nil {
 		return Result{}, err
@@ -73,26 +83,31 @@ func inOrder(err error, file string, o *fileOrder) error {
 	return fmt.Errorf("%s%w", where, err)
 }
 
-// importOrder creates one order (and its customer when new) and moves it to its status.
-func (s *Service) importOrder(tx *store.Tx, p *plan, o *fileOrder, id string, rules orders.Rules, stk *stockSim, res *Result) error {
+// planOrder makes the customer of one order when new (and keeps its address), and returns
+// the order to create: its lines reserved where the allocation rule would reserve them, or
+// pre-order lines when no location has the stock.
+func (s *Service) planOrder(tx *store.Tx, p *plan, o *fileOrder, id string, rules orders.Rules, stk *stockSim,
+	res *Result) (orders.ImportedOrder, error) {
 	c := p.custs.forOrder(o)
 	if c.isNew && !c.created {
 		if err := s.customers.CreateCustomerTx(tx, c.id, c.input); err != nil {
-			return err
+			return orders.ImportedOrder{}, err
 		}
 		c.created = true
 		res.NewCustomers++
 	}
 	addr := customers.Address{CustomerID: c.id, Recipient: o.recipient, Phone: o.phone, Province: o.addr.Province,
 		City: o.addr.City, District: o.addr.District, Street: o.addr.Street, Postcode: o.addr.Postcode}
-	if customers.ValidAddress(addr) {
+	key := strings.Join([]string{c.id, o.recipient, o.phone, o.addr.Province, o.addr.City, o.addr.District,
+		o.addr.Street, o.addr.Postcode}, "\x00")
+	if !p.addresses[key] && customers.ValidAddress(addr) { // a buyer's repeat orders name one address
 		if _, err := s.customers.EnsureAddressTx(tx, addr); err != nil {
-			return err
+			return orders.ImportedOrder{}, err
 		}
 	}
+	p.addresses[key] = true
 	status := o.status()
-	chain := chains[status]
-	confirms := len(chain) > 0 && chain[0] == orders.Confirmed
+	holds := status != orders.Draft && status != orders.Cancelled // confirmed: its stock is reserved or gone
 	discount, shipping := o.prices()
 	in := orders.OrderInput{Channel: p.channel, ChannelOrderNo: o.no, CustomerID: c.id, ShipName: o.recipient,
 		ShipPhone: o.phone, ShipProvince: o.addr.Province, ShipCity: o.addr.City, ShipDistrict: o.addr.District,
@@ -106,7 +121,7 @@ func (s *Service) importOrder(tx *store.Tx, p *plan, o *fileOrder, id string, ru
 		case l.productID == "":
 			li.Preorder = true // goods to buy, until someone matches the title to a product
 			res.Unmatched++
-		case confirms:
+		case holds:
 			if li.LocationID = stk.take(l.productID, zone, l.qty); li.LocationID == "" {
 				li.Preorder = true
 				res.Preordered++
@@ -114,31 +129,19 @@ func (s *Service) importOrder(tx *store.Tx, p *plan, o *fileOrder, id string, ru
 		}
 		in.Lines = append(in.Lines, li)
 	}
-	if err := s.orders.SaveDraftTx(tx, id, in); err != nil {
-		return err
-	}
 	res.Created++
 	res.Lines += len(o.lines)
-	at := o.orderedAt
-	note := "imported from " + p.channel
-	for _, kind := range chain {
-		if err := s.orders.TransitionTx(tx, domain.DerivedID("order_event", id, kind),
-			orders.TransitionInput{OrderID: id, To: kind, At: at, Note: note}); err != nil {
-			return err
+	io := orders.ImportedOrder{ID: id, Input: in, Status: status, Note: "imported from " + p.channel}
+	if holds && o.paid > 0 {
+		paidAt := o.paidAt
+		if paidAt == "" {
+			paidAt = o.orderedAt
 		}
-		if kind == orders.Confirmed && o.paid > 0 {
-			paidAt := o.paidAt
-			if paidAt == "" {
-				paidAt = at
-			}
-			if _, err := s.orders.AddPaymentTx(tx, domain.DerivedID("payment", id, "imported"), orders.PaymentInput{
-				OrderID: id, Kind: "payment", Amount: o.paid, Currency: o.currency, Method: paymentMethod(p.channel),
-				Ref: o.no, Note: note, PaidAt: paidAt}); err != nil {
-				return err
-			}
-		}
+		io.Payment = &orders.PaymentInput{Kind: "payment", Amount: o.paid, Currency: o.currency,
+			Method: paymentMethod(p.channel), Ref: o.no, Note: io.Note, PaidAt: paidAt}
+		io.PaymentID = domain.DerivedID("payment", id, "imported")
 	}
-	return nil
+	return io, nil
 }
 
 func lineTitle(l fileLine) string {

@@ -52,6 +52,15 @@ func (s *Service) SetPrefix(ctx context.Context, prefix string) error {
 // nextNumber takes the next number of this device inside tx (a rolled-back order gives its
 // number back), skipping numbers already in use (a data folder copied from another laptop).
 func nextNumber(tx *store.Tx) (string, error) {
+	numbers, err := nextNumbers(tx, 1)
+	if err != nil {
+		return "", err
+	}
+	return numbers[0], nil
+}
+
+// nextNumbers takes the next n numbers of this device inside tx.
+func nextNumbers(tx *store.Tx, n int) ([]string, error) {
 	meta := func(key string) (string, error) {
 		var v string
 		err := tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
@@ -62,28 +71,29 @@ func nextNumber(tx *store.Tx) (string, error) {
 	}
 	prefix, err := meta("order_prefix")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if prefix == "" {
 		prefix = defaultPrefix(tx.Device())
 	}
 	seqText, err := meta("order_seq")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	seq, _ := strconv.Atoi(seqText)
-	for {
+	out := make([]string, 0, n)
+	for len(out) < n {
 		seq++
 		number := fmt.Sprintf("SO-%s-%04d", prefix, seq)
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM orders WHERE number = ?`, number).Scan(&n); err != nil {
-			return "", err
+		var used int
+		if err := tx.QueryRow(`SELECT count(*) FROM orders WHERE number = ?`, number).Scan(&used); err != nil {
+			return nil, err
 		}
-		if n > 0 {
-			continue
+		if used == 0 {
+			out = append(out, number)
 		}
-		_, err := tx.Exec(`INSERT INTO meta(key, value) VALUES ('order_seq', ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, strconv.Itoa(seq))
-		return number, err
 	}
+	_, err = tx.Exec(`INSERT INTO meta(key, value) VALUES ('order_seq', ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, strconv.Itoa(seq))
+	return out, err
 }

@@ -19,6 +19,15 @@ type Stock interface {
 	Release(tx *store.Tx, m StockMove) error // give a reservation back
 	Ship(tx *store.Tx, m StockMove) error    // reserved goods leave
 	Restock(tx *store.Tx, m StockMove) error // returned goods come back
+	// Bulk makes many reservations (or, with Ship, goods leaving that were never reserved)
+	// in one go, each checked as if made alone; any refusal refuses them all.
+	Bulk(tx *store.Tx, moves []BulkMove) error
+}
+
+// BulkMove is one move of Stock.Bulk.
+type BulkMove struct {
+	StockMove
+	Ship bool // goods leave (without a reservation first) instead of being reserved
 }
 
 // StockMove is a quantity of a product at a location for an order line.
@@ -249,13 +258,7 @@ func (s *Service) SaveDraftTx(tx *store.Tx, id string, in OrderInput) error {
 			return err
 		}
 	}
-	fields := store.Fields{
-		"channel": in.Channel, "channel_order_no": in.ChannelOrderNo, "customer_id": in.CustomerID,
-		"ship_name": in.ShipName, "ship_phone": in.ShipPhone, "ship_province": in.ShipProvince, "ship_city": in.ShipCity,
-		"ship_district": in.ShipDistrict, "ship_street": in.ShipStreet, "ship_postcode": in.ShipPostcode,
-		"currency": in.Currency, "discount": in.Discount, "shipping_fee": in.ShippingFee, "due_date": in.DueDate,
-		"priority": in.Priority, "zone_id": in.ZoneID, "note": in.Note, "ordered_at": in.OrderedAt, "deleted": false,
-	}
+	fields := in.headerFields()
 	if isNew {
 		if number, err = nextNumber(tx); err != nil {
 			return err
@@ -273,9 +276,7 @@ func (s *Service) SaveDraftTx(tx *store.Tx, id string, in OrderInput) error {
 			lineID = domain.NewID()
 		}
 		keep[lineID] = true
-		if err := tx.Set("order_lines", lineID, store.Fields{"order_id": id, "product_id": l.ProductID, "title": l.Title,
-			"qty": l.Qty, "unit_price": l.UnitPrice, "preorder": l.Preorder, "location_id": l.LocationID,
-			"position": i + 1, "deleted": false}); err != nil {
+		if err := tx.Set("order_lines", lineID, l.fields(id, i)); err != nil {
 			return err
 		}
 	}
@@ -291,6 +292,24 @@ func (s *Service) SaveDraftTx(tx *store.Tx, id string, in OrderInput) error {
 		}
 	}
 	return nil
+}
+
+// headerFields are the order row of a draft (without its number and creation time).
+func (in *OrderInput) headerFields() store.Fields {
+	return store.Fields{
+		"channel": in.Channel, "channel_order_no": in.ChannelOrderNo, "customer_id": in.CustomerID,
+		"ship_name": in.ShipName, "ship_phone": in.ShipPhone, "ship_province": in.ShipProvince, "ship_city": in.ShipCity,
+		"ship_district": in.ShipDistrict, "ship_street": in.ShipStreet, "ship_postcode": in.ShipPostcode,
+		"currency": in.Currency, "discount": in.Discount, "shipping_fee": in.ShippingFee, "due_date": in.DueDate,
+		"priority": in.Priority, "zone_id": in.ZoneID, "note": in.Note, "ordered_at": in.OrderedAt, "deleted": false,
+	}
+}
+
+// fields are the order_lines row of the i-th line of order orderID.
+func (l LineInput) fields(orderID string, i int) store.Fields {
+	return store.Fields{"order_id": orderID, "product_id": l.ProductID, "title": l.Title,
+		"qty": l.Qty, "unit_price": l.UnitPrice, "preorder": l.Preorder, "location_id": l.LocationID,
+		"position": i + 1, "deleted": false}
 }
 
 func lineIDs(tx *store.Tx, orderID string) ([]string, error) {

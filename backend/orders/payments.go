@@ -44,6 +44,61 @@ func (s *Service) AddPayment(ctx context.Context, in PaymentInput) (Detail, erro
 
 // addPaymentTx records the payment as id ("" = a new id).
 func (s *Service) addPaymentTx(tx *store.Tx, id string, in PaymentInput) (string, error) {
+	if err := s.checkPayment(&in); err != nil {
+		return "", err
+	}
+	st, err := currentStatus(tx, in.OrderID)
+	if err != nil {
+		return "", err
+	}
+	if st == Draft || (st == Cancelled && in.Kind != "refund") {
+		return "", &domain.Error{Code: domain.EConflict, Key: "order.payment.status", Params: map[string]any{"status": st},
+			Message: fmt.Sprintf("an order that is %s cannot take a payment (confirm it first)", st)}
+	}
+	var orderCur string
+	var paid int64
+	if err := tx.QueryRow(`SELECT o.currency, s.paid FROM orders o JOIN order_status s ON s.order_id = o.id WHERE o.id = ?`,
+		in.OrderID).Scan(&orderCur, &paid); err != nil {
+		return "", err
+	}
+	base, err := baseCurrency(tx)
+	if err != nil {
+		return "", err
+	}
+	fields, err := paymentFields(tx, in, orderCur, base)
+	if err != nil {
+		return "", err
+	}
+	if in.Kind == "refund" {
+		orderAmount := fields["order_amount"].(int64)
+		if orderAmount > paid {
+			return "", &domain.Error{Code: domain.EConflict, Field: "amount", Key: "order.refund.tooMuch",
+				Message: fmt.Sprintf("the refund (%s %s) is more than was paid (%s %s)", domain.FormatMoney(orderAmount, orderCur), orderCur,
+					domain.FormatMoney(paid, orderCur), orderCur),
+				Params: map[string]any{"paid": domain.FormatMoney(paid, orderCur), "currency": orderCur}}
+		}
+		for _, k := range []string{"amount", "base_amount", "order_amount"} {
+			fields[k] = -fields[k].(int64)
+		}
+	}
+	if in.ReturnID != "" {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM order_returns WHERE id = ? AND order_id = ?`, in.ReturnID, in.OrderID).Scan(&n); err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return "", domain.NotFound("return", in.ReturnID)
+		}
+	}
+	if id == "" {
+		id = domain.NewID()
+	}
+	fields["device"] = tx.Device()
+	return id, tx.Add("payments", id, fields)
+}
+
+// checkPayment trims in, fills its date, and checks it alone (no database).
+func (s *Service) checkPayment(in *PaymentInput) error {
 	in.Currency = strings.ToUpper(strings.TrimSpace(in.Currency))
 	in.PaidAt = strings.TrimSpace(in.PaidAt)
 	if in.PaidAt == "" {
@@ -72,36 +127,23 @@ func (s *Service) addPaymentTx(tx *store.Tx, id string, in PaymentInput) (string
 			p.Add(domain.Invalid("rate", "order.rate.format", fmt.Sprintf("rate %q must be a positive decimal number", in.Rate), nil))
 		}
 	}
-	if err := p.Err(); err != nil {
-		return "", err
-	}
-	st, err := currentStatus(tx, in.OrderID)
-	if err != nil {
-		return "", err
-	}
-	if st == Draft || (st == Cancelled && in.Kind != "refund") {
-		return "", &domain.Error{Code: domain.EConflict, Key: "order.payment.status", Params: map[string]any{"status": st},
-			Message: fmt.Sprintf("an order that is %s cannot take a payment (confirm it first)", st)}
-	}
-	var orderCur string
-	var paid int64
-	if err := tx.QueryRow(`SELECT o.currency, s.paid FROM orders o JOIN order_status s ON s.order_id = o.id WHERE o.id = ?`,
-		in.OrderID).Scan(&orderCur, &paid); err != nil {
-		return "", err
-	}
+	return p.Err()
+}
+
+// paymentFields is the ledger row of a checked payment to an order in orderCur (amounts
+// positive; device not set): the rate used, and the amount in the base currency and in the
+// order's currency.
+func paymentFields(q querier, in PaymentInput, orderCur, base string) (store.Fields, error) {
 	if in.Currency == "" {
 		in.Currency = orderCur
 	}
-	base, err := baseCurrency(tx)
-	if err != nil {
-		return "", err
-	}
+	var err error
 	rateText := strings.TrimSpace(in.Rate)
 	if in.Currency == base {
 		rateText = "1"
 	} else if rateText == "" {
-		if rateText, err = rateOn(tx, in.Currency, in.PaidAt); err != nil {
-			return "", err
+		if rateText, err = rateOn(q, in.Currency, in.PaidAt); err != nil {
+			return nil, err
 		}
 	}
 	rate, _ := parseRate(rateText)
@@ -111,37 +153,15 @@ func (s *Service) addPaymentTx(tx *store.Tx, id string, in PaymentInput) (string
 		if orderCur == base {
 			orderAmount = baseAmount
 		} else {
-			orderRateText, err := rateOn(tx, orderCur, in.PaidAt)
+			orderRateText, err := rateOn(q, orderCur, in.PaidAt)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			orderRate, _ := parseRate(orderRateText)
 			orderAmount = convert(baseAmount, base, new(big.Rat).Inv(orderRate), orderCur)
 		}
 	}
-	if in.Kind == "refund" {
-		if orderAmount > paid {
-			return "", &domain.Error{Code: domain.EConflict, Field: "amount", Key: "order.refund.tooMuch",
-				Message: fmt.Sprintf("the refund (%s %s) is more than was paid (%s %s)", domain.FormatMoney(orderAmount, orderCur), orderCur,
-					domain.FormatMoney(paid, orderCur), orderCur),
-				Params: map[string]any{"paid": domain.FormatMoney(paid, orderCur), "currency": orderCur}}
-		}
-		in.Amount, baseAmount, orderAmount = -in.Amount, -baseAmount, -orderAmount
-	}
-	if in.ReturnID != "" {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM order_returns WHERE id = ? AND order_id = ?`, in.ReturnID, in.OrderID).Scan(&n); err != nil {
-			return "", err
-		}
-		if n == 0 {
-			return "", domain.NotFound("return", in.ReturnID)
-		}
-	}
-	if id == "" {
-		id = domain.NewID()
-	}
-	return id, tx.Add("payments", id, store.Fields{"order_id": in.OrderID, "kind": in.Kind, "amount": in.Amount,
+	return store.Fields{"order_id": in.OrderID, "kind": in.Kind, "amount": in.Amount,
 		"currency": in.Currency, "rate": rateText, "base_amount": baseAmount, "order_amount": orderAmount,
-		"method": in.Method, "ref": in.Ref, "note": in.Note, "return_id": in.ReturnID, "paid_at": in.PaidAt,
-		"device": tx.Device()})
+		"method": in.Method, "ref": in.Ref, "note": in.Note, "return_id": in.ReturnID, "paid_at": in.PaidAt}, nil
 }

@@ -68,6 +68,19 @@ func (o orderStock) Release(tx *store.Tx, m orders.StockMove) error {
 func (o orderStock) Ship(tx *store.Tx, m orders.StockMove) error    { return o.do(o.s.ShipTx, tx, m) }
 func (o orderStock) Restock(tx *store.Tx, m orders.StockMove) error { return o.do(o.s.ReturnTx, tx, m) }
 
+func (orderStock) Bulk(tx *store.Tx, moves []orders.BulkMove) error {
+	out := make([]stock.BulkMove, len(moves))
+	for i, m := range moves {
+		kind := stock.Reserve
+		if m.Ship {
+			kind = stock.Ship
+		}
+		out[i] = stock.BulkMove{Kind: kind, ProductID: m.ProductID, LocationID: m.LocationID, Ref: m.Ref, Note: m.Note,
+			At: m.At, Qty: m.Qty}
+	}
+	return stock.AddMovesTx(tx, out)
+}
+
 func (orderStock) do(fn func(*store.Tx, stock.QtyInput) (string, error), tx *store.Tx, m orders.StockMove) error {
 	_, err := fn(tx, stock.QtyInput{ProductID: m.ProductID, LocationID: m.LocationID, Qty: m.Qty, Ref: m.Ref, Note: m.Note, At: m.At})
 	return err

@@ -101,21 +101,23 @@ func addMove(tx *store.Tx, m move) (string, error) {
 	return first, nil
 }
 
+// lot is the on-hand stock of one batch ("" = unbatched) at a location.
+type lot struct {
+	batch string
+	qty   int64
+}
+
 // fefo splits an outgoing move without a batch over the batches on hand at its location.
 func fefo(tx *store.Tx, m move) ([]move, error) {
 	rows, err := tx.Query(`SELECT sl.batch_id, sl.on_hand FROM stock_levels sl LEFT JOIN batches b ON b.id = sl.batch_id
 		WHERE sl.product_id = ? AND sl.location_id = ? AND sl.on_hand > 0
-		ORDER BY sl.batch_id = '', coalesce(b.expiry, '') = '', b.expiry, sl.batch_id`, m.product, m.location)
+		ORDER BY `+fefoOrder, m.product, m.location)
 	if err != nil {
 		return nil, err
 	}
-	type avail struct {
-		batch string
-		qty   int64
-	}
-	var stock []avail
+	var stock []lot
 	for rows.Next() {
-		var a avail
+		var a lot
 		if err := rows.Scan(&a.batch, &a.qty); err != nil {
 			rows.Close()
 			return nil, err
@@ -126,6 +128,16 @@ func fefo(tx *store.Tx, m move) ([]move, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	return splitFEFO(m, stock), nil
+}
+
+// fefoOrder orders stock_levels sl (joined with batches b) first expiry first, batches
+// without an expiry next and unbatched stock last.
+const fefoOrder = `sl.batch_id = '', coalesce(b.expiry, '') = '', b.expiry, sl.batch_id`
+
+// splitFEFO splits m, goods leaving without a batch, over stock (the location's lots on hand
+// in fefoOrder): one piece per lot taken, and first a piece releasing m's reservation.
+func splitFEFO(m move, stock []lot) []move {
 	var pieces []move
 	if m.reserved != 0 { // release the reservation first, so the pieces below see it gone
 		r := m
@@ -137,6 +149,9 @@ func fefo(tx *store.Tx, m move) ([]move, error) {
 	for _, a := range stock {
 		if need == 0 {
 			break
+		}
+		if a.qty <= 0 {
+			continue
 		}
 		take := min(a.qty, need)
 		p := m
@@ -154,7 +169,7 @@ func fefo(tx *store.Tx, m move) ([]move, error) {
 		pieces[1].reserved = pieces[0].reserved
 		pieces = pieces[1:]
 	}
-	return pieces, nil
+	return pieces
 }
 
 // addOne checks that product and location exist and that the move leaves neither on-hand nor
@@ -178,39 +193,53 @@ func addOne(tx *store.Tx, m move) (string, error) {
 			return "", domain.NotFound("batch", m.batch)
 		}
 	}
-	var onHand, reserved int64
+	var onHand, reserved, batchOnHand int64
 	if err := tx.QueryRow(`SELECT coalesce(sum(on_hand), 0), coalesce(sum(reserved), 0) FROM stock_levels
 		WHERE product_id = ? AND location_id = ?`, m.product, m.location).Scan(&onHand, &reserved); err != nil {
 		return "", err
 	}
+	if m.qty < 0 {
+		tx.QueryRow(`SELECT coalesce(on_hand, 0) FROM stock_levels WHERE product_id = ? AND location_id = ? AND batch_id = ?`,
+			m.product, m.location, m.batch).Scan(&batchOnHand)
+	}
+	if err := checkLevels(m, onHand, reserved, batchOnHand); err != nil {
+		return "", err
+	}
+	id := domain.NewID()
+	return id, tx.Add("stock_moves", id, m.fields(tx.Device()))
+}
+
+// checkLevels refuses m when it would leave the location's on-hand (onHand) or available
+// stock (onHand − reserved) negative, release more than is reserved, or take more of its
+// batch than the batch has there (batchOnHand, read for outgoing moves only).
+func checkLevels(m move, onHand, reserved, batchOnHand int64) error {
 	if onHand+m.qty < 0 || (onHand+m.qty)-(reserved+m.reserved) < 0 && (m.qty < 0 || m.reserved > 0) {
-		return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notEnough",
+		return &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notEnough",
 			Message: fmt.Sprintf("not enough stock: %d on hand, %d reserved, %d available at this location",
 				onHand, reserved, onHand-reserved),
 			Params: map[string]any{"onHand": onHand, "reserved": reserved, "available": onHand - reserved}}
 	}
 	if reserved+m.reserved < 0 {
-		return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notReserved",
+		return &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.notReserved",
 			Message: fmt.Sprintf("only %d reserved at this location", reserved), Params: map[string]any{"reserved": reserved}}
 	}
-	if m.qty < 0 {
-		var batchOnHand int64
-		tx.QueryRow(`SELECT coalesce(on_hand, 0) FROM stock_levels WHERE product_id = ? AND location_id = ? AND batch_id = ?`,
-			m.product, m.location, m.batch).Scan(&batchOnHand)
-		if batchOnHand+m.qty < 0 {
-			return "", &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.batchNotEnough",
-				Message: fmt.Sprintf("only %d of this batch on hand here", batchOnHand), Params: map[string]any{"onHand": batchOnHand}}
-		}
+	if m.qty < 0 && batchOnHand+m.qty < 0 {
+		return &domain.Error{Code: domain.EConflict, Field: "qty", Key: "stock.batchNotEnough",
+			Message: fmt.Sprintf("only %d of this batch on hand here", batchOnHand), Params: map[string]any{"onHand": batchOnHand}}
 	}
+	return nil
+}
+
+// fields are the ledger row of m, written by device (the time defaults to now).
+func (m move) fields(device string) store.Fields {
 	if m.at == "" {
 		m.at = time.Now().UTC().Format(time.RFC3339)
 	}
-	id := domain.NewID()
-	return id, tx.Add("stock_moves", id, store.Fields{
+	return store.Fields{
 		"product_id": m.product, "location_id": m.location, "batch_id": m.batch, "kind": m.kind,
 		"qty": m.qty, "reserved": m.reserved, "unit_cost": m.unitCost, "cost_currency": m.costCurrency,
-		"reason": m.reason, "ref": m.ref, "note": m.note, "at": m.at, "device": tx.Device(),
-	})
+		"reason": m.reason, "ref": m.ref, "note": m.note, "at": m.at, "device": device,
+	}
 }
 
 func positive(qty int64) error {

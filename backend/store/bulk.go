@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Row is one row of a bulk Set.
+// Row is one row of a bulk Set or Add.
 type Row struct {
 	ID     string
 	Fields Fields
@@ -15,34 +15,77 @@ type Row struct {
 
 // SetMany is Set for many rows of one entity table: the same operations, stamps and oplog
 // entries, and the same last-writer-wins result, but rows that do not exist yet are inserted
-// a thousand at a time in one statement over a bound JSON array, which is what makes a
-// 100,000-product import fast. Rows that exist take the per-row path.
+// hundreds at a time in one statement, which is what makes a 100,000-product import fast.
+// Rows that exist take the per-row path.
 func (tx *Tx) SetMany(table string, rows []Row) error {
+	return tx.many("set", table, rows)
+}
+
+// AddMany is Add for many rows of one ledger table, inserted hundreds at a time.
+func (tx *Tx) AddMany(table string, rows []Row) error {
+	return tx.many("add", table, rows)
+}
+
+func (tx *Tx) many(kind, table string, rows []Row) error {
+	if len(rows) == 0 {
+		return nil
+	}
 	ops := make([]Op, len(rows))
 	ids := make([]string, len(rows))
 	for i, r := range rows {
-		ops[i] = Op{Kind: "set", Table: table, ID: r.ID, Data: r.Fields}
+		ops[i] = Op{Kind: kind, Table: table, ID: r.ID, Data: r.Fields}
 		if err := ops[i].normalize(); err != nil {
 			return err
 		}
+		ops[i].HLC = tx.db.clock.Now().String()
 		ids[i] = r.ID
 	}
+	// The oplog's JSON is made on the other core while the rows are inserted.
+	encoded := make(chan []string, 1)
+	go func() {
+		out := make([]string, len(ops))
+		for i := range ops {
+			out[i] = string(encodeFields(ops[i].Data, ops[i].keys))
+		}
+		encoded <- out
+	}()
+	err := tx.insertMany(table, ops, ids)
+	data := <-encoded
+	if err != nil {
+		return err
+	}
+	tx.touched[table] = true
+	for i, op := range ops {
+		if err := tx.logEncoded(op, data[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertMany applies ops (all of one kind and table): rows that may already exist one by
+// one, new ones in multi-row INSERT statements grouped by their field lists.
+func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
 	existing, err := tx.existingIDs(table, ids)
 	if err != nil {
 		return err
 	}
-	groups := map[string][]Op{} // new rows by their field list
+	groups := map[string][]*Op{} // new rows by their field list
+	var repeats []Op             // later operations on a row new in this batch
 	for i := range ops {
-		ops[i].HLC = tx.db.clock.Now().String()
 		if existing[ops[i].ID] {
 			if err := tx.apply(ops[i]); err != nil {
 				return err
 			}
-		} else {
-			existing[ops[i].ID] = true // a repeat of this id in the batch takes the per-row path
-			key := strings.Join(sortedKeys(ops[i].Data), ",")
-			groups[key] = append(groups[key], ops[i])
+			continue
 		}
+		if _, seen := existing[ops[i].ID]; seen {
+			repeats = append(repeats, ops[i])
+			continue
+		}
+		existing[ops[i].ID] = false // new: a repeat of this id waits until it is inserted
+		key := strings.Join(ops[i].keys, ",")
+		groups[key] = append(groups[key], &ops[i])
 	}
 	newRows := 0
 	for _, g := range groups {
@@ -52,28 +95,26 @@ func (tx *Tx) SetMany(table string, rows []Row) error {
 	if err != nil {
 		return err
 	}
-	for key, group := range groups {
+	for _, group := range groups {
 		// in id order the primary key grows at its end instead of splitting pages everywhere
-		slices.SortFunc(group, func(a, b Op) int { return strings.Compare(a.ID, b.ID) })
-		for start := 0; start < len(group); start += 1000 {
-			if err := tx.insertNew(table, strings.Split(key, ","), group[start:min(start+1000, len(group))]); err != nil {
-				return err
-			}
-		}
-	}
-	if err := restore(); err != nil {
-		return err
-	}
-	tx.touched[table] = true
-	for _, op := range ops {
-		if err := tx.log(op); err != nil {
+		slices.SortFunc(group, func(a, b *Op) int { return strings.Compare(a.ID, b.ID) })
+		if err := tx.insertNew(table, group); err != nil {
 			return err
 		}
 	}
-	return nil
+	for _, op := range repeats {
+		if err := tx.apply(op); err != nil {
+			return err
+		}
+	}
+	return restore()
 }
 
 func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {
+	var any int
+	if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM ` + table + `)`).Scan(&any); err != nil || any == 0 {
+		return map[string]bool{}, err // an empty table (a first import) has none of them
+	}
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, err
@@ -95,26 +136,35 @@ func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {
 }
 
 // insertNew inserts rows that do not exist yet, all with the same fields, in multi-row
-// INSERT statements (bound values: cheaper than extracting them from JSON in SQL).
-func (tx *Tx) insertNew(table string, keys []string, ops []Op) error {
+// INSERT statements (bound values: cheaper than extracting them from JSON in SQL). Entity
+// rows get their field stamps, ledger rows their stamp.
+func (tx *Tx) insertNew(table string, ops []*Op) error {
+	keys := ops[0].keys
 	cols := len(keys) + 2
 	per := max(1, 2000/cols) // rows per statement, under SQLite's bound-parameter limit
 	group := strings.Join(keys, ",")
 	if len(keys) == len(registry[table].Fields) {
 		group = "*" // see fieldStamps.encode
 	}
+	verb, stampCol := "INSERT", "_v"
+	if ops[0].Kind == "add" {
+		verb, stampCol = "INSERT OR IGNORE", "_hlc" // a ledger row already there is the same row
+	}
 	for start := 0; start < len(ops); start += per {
 		chunk := ops[start:min(start+per, len(ops))]
 		args := make([]any, 0, len(chunk)*cols)
 		for _, op := range chunk {
-			stamps := op.HLC + ":" + group
 			args = append(args, op.ID)
 			for _, k := range keys {
 				args = append(args, op.Data[k])
 			}
-			args = append(args, stamps)
+			if op.Kind == "add" {
+				args = append(args, op.HLC)
+			} else {
+				args = append(args, op.HLC+":"+group)
+			}
 		}
-		q := "INSERT INTO " + table + " (id, " + strings.Join(keys, ", ") + ", _v) VALUES " + valuesList(len(chunk), cols)
+		q := verb + " INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES " + valuesList(len(chunk), cols)
 		if _, err := tx.stmt(q).Exec(args...); err != nil {
 			return err
 		}
@@ -173,4 +223,52 @@ func (tx *Tx) dropIndexesForBulk(table string, newRows int) (restore func() erro
 		tx.stmts = map[string]*sql.Stmt{}
 		return nil
 	}, nil
+}
+
+// DeferIndexes is for a bulk write that will at least double table with newRows rows (and
+// many): it drops the table's secondary indexes and returns the function that builds them
+// again, to call before the transaction ends. Otherwise it does nothing.
+func (tx *Tx) DeferIndexes(table string, newRows int) (restore func() error, err error) {
+	return tx.dropIndexesForBulk(table, newRows)
+}
+
+// WithoutTriggers runs fn with the triggers whose names start with prefix dropped, and then
+// creates them again, all inside the transaction: a bulk write whose derived rows the caller
+// recomputes once afterwards, instead of a trigger recomputing them after every row. Readers
+// and a rollback never see the schema without them.
+func (tx *Tx) WithoutTriggers(prefix string, fn func() error) error {
+	rows, err := tx.Query(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, length(?)) = ?`,
+		prefix, prefix)
+	if err != nil {
+		return err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var n, d string
+		if err := rows.Scan(&n, &d); err != nil {
+			rows.Close()
+			return err
+		}
+		names, defs = append(names, n), append(defs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := tx.Exec(`DROP TRIGGER ` + n); err != nil {
+			return err
+		}
+	}
+	tx.stmts = map[string]*sql.Stmt{} // statements prepared against the old schema
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, d := range defs {
+		if _, err := tx.Exec(d); err != nil {
+			return err
+		}
+	}
+	tx.stmts = map[string]*sql.Stmt{}
+	return nil
 }

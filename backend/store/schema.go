@@ -33,6 +33,7 @@ type Table struct {
 	Name   string
 	Kind   Kind
 	Fields []Field
+	byName map[string]int // field name → position in Fields
 }
 
 // Derived tables are kept from ledgers by triggers; they are local caches, included in dumps
@@ -47,6 +48,10 @@ var registry = map[string]*Table{}
 func register(tb Table) {
 	if tb.Kind == Entity {
 		tb.Fields = append(tb.Fields, i("deleted"))
+	}
+	tb.byName = make(map[string]int, len(tb.Fields))
+	for n, f := range tb.Fields {
+		tb.byName[f.Name] = n
 	}
 	registry[tb.Name] = &tb
 }
@@ -109,10 +114,9 @@ func Tables() []*Table {
 func LookupTable(name string) *Table { return registry[name] }
 
 func (tb *Table) field(name string) (Field, bool) {
-	for _, f := range tb.Fields {
-		if f.Name == name {
-			return f, true
-		}
+	n, ok := tb.byName[name]
+	if !ok {
+		return Field{}, false
 	}
-	return Field{}, false
+	return tb.Fields[n], true
 }

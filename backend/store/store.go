@@ -31,6 +31,9 @@ type DB struct {
 
 	mu        sync.Mutex
 	listeners []func(Change)
+
+	stmtMu sync.Mutex
+	wstmts map[string]*sql.Stmt // statements prepared on the writer connection, kept across transactions
 }
 
 // Change tells listeners what a committed transaction did: the tables it touched, its
@@ -89,6 +92,12 @@ func Open(path string, opts ...Options) (*DB, error) {
 
 // Close closes both connection pools.
 func (db *DB) Close() error {
+	db.stmtMu.Lock()
+	for _, s := range db.wstmts {
+		s.Close()
+	}
+	db.wstmts = nil
+	db.stmtMu.Unlock()
 	err := db.r.Close()
 	if e := db.w.Close(); e != nil {
 		err = e
@@ -233,5 +242,9 @@ func (db *DB) SetMeta(key, value string) error {
 	return err
 }
 
-// ensure context import is used by callers of Write.
-var _ = context.Background
+// Local runs a statement on a local table (meta, sync_files: tables that are never
+// replicated) on the writer connection. Replicated tables change only through Write.
+func (db *DB) Local(ctx context.Context, query string, args ...any) error {
+	_, err := db.w.ExecContext(ctx, query, args...)
+	return err
+}

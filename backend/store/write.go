@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,11 +19,12 @@ type Fields map[string]any
 
 // Op is one replicated operation, as stored in the oplog and exchanged by sync.
 type Op struct {
-	HLC   string `json:"h"`
-	Kind  string `json:"k"` // "set" or "add"
-	Table string `json:"t"`
-	ID    string `json:"i"`
-	Data  Fields `json:"d"`
+	HLC   string   `json:"h"`
+	Kind  string   `json:"k"` // "set" or "add"
+	Table string   `json:"t"`
+	ID    string   `json:"i"`
+	Data  Fields   `json:"d"`
+	keys  []string // the names in Data, sorted (set by normalize)
 }
 
 // Tx is a write transaction. It embeds *sql.Tx for reads that must see the transaction's
@@ -34,7 +36,8 @@ type Tx struct {
 	touched    map[string]bool
 	pending    [][6]string // oplog rows not yet written (see log)
 	pendingHLC map[string]bool
-	ops        []Op // every operation of the transaction, for listeners
+	ops        []Op     // every operation of the transaction, for listeners
+	fresh      []string // statements this transaction prepared that the writer does not keep yet
 }
 
 // Write runs fn in one transaction on the writer connection. If fn returns an error nothing
@@ -69,7 +72,33 @@ func (tx *Tx) commit(remote bool) error {
 	if len(tx.touched) > 0 {
 		tx.db.notify(Change{Tables: tx.touched, Ops: tx.ops, Remote: remote})
 	}
+	tx.db.keepStatements(tx.fresh)
 	return nil
+}
+
+// maxKept bounds the statements the writer keeps prepared.
+const maxKept = 1000
+
+// keepStatements prepares queries on the writer connection, now that no transaction holds
+// it, so that later transactions reuse them: preparing an insert compiles its table's
+// triggers, which costs more than running it.
+func (db *DB) keepStatements(queries []string) {
+	if len(queries) == 0 {
+		return
+	}
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if db.wstmts == nil {
+		db.wstmts = map[string]*sql.Stmt{}
+	}
+	for _, q := range queries {
+		if _, ok := db.wstmts[q]; ok || len(db.wstmts) >= maxKept {
+			continue
+		}
+		if s, err := db.w.Prepare(q); err == nil {
+			db.wstmts[q] = s
+		}
+	}
 }
 
 // Device returns the id of the device writing.
@@ -161,6 +190,7 @@ func (op *Op) normalize() error {
 		}
 		op.Data[name] = nv
 	}
+	op.keys = sortedKeys(op.Data)
 	return nil
 }
 
@@ -216,11 +246,20 @@ func (tx *Tx) prepare(query string) (*sql.Stmt, error) {
 	if s, ok := tx.stmts[query]; ok {
 		return s, nil
 	}
+	tx.db.stmtMu.Lock()
+	kept := tx.db.wstmts[query]
+	tx.db.stmtMu.Unlock()
+	if kept != nil {
+		s := tx.Tx.Stmt(kept) // the writer's prepared statement, not prepared again
+		tx.stmts[query] = s
+		return s, nil
+	}
 	s, err := tx.Tx.Prepare(query)
 	if err != nil {
 		return nil, err
 	}
 	tx.stmts[query] = s
+	tx.fresh = append(tx.fresh, query)
 	return s, nil
 }
 
@@ -235,8 +274,14 @@ func (tx *Tx) stmt(query string) *sql.Stmt {
 // log queues op for the oplog; flushLog writes the queue in large statements (one bound
 // JSON array per chunk instead of six bound values per row) before commit.
 func (tx *Tx) log(op Op) error {
+	return tx.logEncoded(op, string(encodeFields(op.Data, op.keys)))
+}
+
+// logEncoded is log for an operation whose fields are already encoded (bulk writes encode
+// them on another core while the rows are inserted).
+func (tx *Tx) logEncoded(op Op, data string) error {
 	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
-	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, string(encodeFields(op.Data))})
+	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, data})
 	tx.ops = append(tx.ops, op)
 	tx.pendingHLC[op.HLC] = true
 	if len(tx.pending) >= logChunk {
@@ -270,23 +315,37 @@ func sortedKeys(m Fields) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }
 
 // apply makes the effect of op on its table. It is the only code that writes replicated rows.
 func (tx *Tx) apply(op Op) error {
 	tx.touched[op.Table] = true
-	keys := sortedKeys(op.Data)
+	keys := op.keys
 	if op.Kind == "add" {
-		q := "INSERT OR IGNORE INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
+		// A ledger row never changes. Two devices that made the same row (an id derived from
+		// one source) keep, everywhere, the copy with the smaller stamp.
+		var have string
+		err := tx.stmt("SELECT _hlc FROM " + op.Table + " WHERE id = ?").QueryRow(op.ID).Scan(&have)
+		switch {
+		case err == nil && op.HLC >= have:
+			return nil
+		case err == nil:
+			if _, err := tx.stmt("DELETE FROM " + op.Table + " WHERE id = ?").Exec(op.ID); err != nil {
+				return err
+			}
+		case err != sql.ErrNoRows:
+			return err
+		}
+		q := "INSERT INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
 			strings.Repeat(", ?", len(keys)+1) + ")"
 		args := make([]any, 0, len(keys)+2)
 		args = append(args, op.ID)
 		for _, k := range keys {
 			args = append(args, op.Data[k])
 		}
-		_, err := tx.stmt(q).Exec(append(args, op.HLC)...)
+		_, err = tx.stmt(q).Exec(append(args, op.HLC)...)
 		return err
 	}
 	var v string
@@ -382,11 +441,10 @@ func decodeStamps(tb *Table, v string) fieldStamps {
 	return s
 }
 
-// encodeFields writes normalized fields (strings and int64s) as a JSON object with sorted
-// keys; it is what encoding/json would write, without reflection, because every operation
+// encodeFields writes normalized fields (strings and int64s), whose names sorted are keys,
+// as a JSON object with sorted keys; it is what encoding/json would write, without reflection, because every operation
 // pays for it.
-func encodeFields(f Fields) []byte {
-	keys := sortedKeys(f)
+func encodeFields(f Fields, keys []string) []byte {
 	b := make([]byte, 0, 32*len(keys))
 	b = append(b, '{')
 	for i, k := range keys {

@@ -1,0 +1,174 @@
+package orders
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
+)
+
+// ImportedOrder is a new order read from a sales channel's export, with the status the
+// channel reports for it.
+type ImportedOrder struct {
+	ID        string        // ImportedOrderID
+	Input     OrderInput    // lines carry ImportedLineID ids; stocked lines the location that holds them
+	Status    string        // draft, confirmed, paid, allocated, bought, packed, shipped, delivered, completed or cancelled
+	Payment   *PaymentInput // what the buyer paid, if anything (not on a draft or cancelled order)
+	PaymentID string
+	Note      string // on its event, e.g. "imported from taobao"
+}
+
+// ImportError names which order of an ImportOrdersTx list was refused.
+type ImportError struct {
+	Index int
+	Err   error
+}
+
+func (e *ImportError) Error() string { return fmt.Sprintf("order %d: %v", e.Index+1, e.Err) }
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// ImportOrdersTx writes many new orders from a channel's export in one go inside tx, for files
+// of tens of thousands of rows. Each order is checked as SaveDraftTx checks a draft, by its
+// input alone (the importer has matched every product and made every customer in tx), and
+// takes the next number of this device. Instead of walking the transition table one event
+// at a time, an order gets one event, the status its channel reports (a paid order: confirmed,
+// with its payment), and the stock that status implies: the stocked lines of an order that is
+// confirmed but not yet shipped hold a reservation at their location; those of a shipped,
+// delivered or completed order have left stock (first-expiry-first-out, without a reservation
+// first); a draft or cancelled order holds none. Rows are written with SetMany and AddMany, and
+// the orders' order_status rows are computed once at the end instead of by triggers after
+// every row. On any error (an *ImportError naming the order) the caller's transaction must
+// roll back.
+func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
+	if len(list) == 0 {
+		return nil
+	}
+	numbers, err := nextNumbers(tx, len(list))
+	if err != nil {
+		return err
+	}
+	base, err := baseCurrency(tx)
+	if err != nil {
+		return err
+	}
+	created := s.now().UTC().Format(time.RFC3339)
+	device := tx.Device()
+	var headers, lines, events, payments []store.Row
+	var moves []BulkMove
+	ids := make([]string, len(list))
+	for n, o := range list {
+		fail := func(err error) error { return &ImportError{Index: n, Err: err} }
+		in := o.Input
+		in.normalize(s.now())
+		p := &domain.Problems{}
+		in.validate(p)
+		if Rank(o.Status) == 0 && o.Status != Draft || o.Status == Deposit {
+			p.Add(domain.Invalid("status", "order.status.unknown", fmt.Sprintf("unknown status %q", o.Status), nil))
+		}
+		if err := p.Err(); err != nil {
+			return fail(err)
+		}
+		if in.ShipName == "" && in.ShipStreet == "" {
+			if err := fillShipTo(tx, &in); err != nil {
+				return fail(err)
+			}
+		}
+		ids[n] = o.ID
+		h := in.headerFields()
+		h["number"], h["created_at"] = numbers[n], created
+		headers = append(headers, store.Row{ID: o.ID, Fields: h})
+		kind, shipped := o.Status, Rank(o.Status) >= Rank(Shipped) && o.Status != Cancelled
+		if kind == Paid {
+			kind = Confirmed
+		}
+		for i, l := range in.Lines {
+			if l.ID == "" {
+				l.ID = domain.NewID()
+			}
+			lines = append(lines, store.Row{ID: l.ID, Fields: l.fields(o.ID, i)})
+			if kind == Draft || kind == Cancelled || l.Preorder || l.ProductID == "" {
+				continue
+			}
+			if l.LocationID == "" {
+				return fail(&domain.Error{Code: domain.EConflict, Field: lineField(i, "locationId"), Key: "order.line.stock",
+					Message: fmt.Sprintf("line %d: no location holds it", i+1),
+					Params:  map[string]any{"line": i + 1, "qty": l.Qty, "available": 0}})
+			}
+			m := BulkMove{StockMove: StockMove{ProductID: l.ProductID, LocationID: l.LocationID, Ref: l.ID, Qty: l.Qty,
+				At: in.OrderedAt, Note: "order"}, Ship: shipped}
+			if shipped {
+				m.Note = "order shipped"
+			}
+			moves = append(moves, m)
+		}
+		if kind != Draft {
+			events = append(events, store.Row{ID: domain.DerivedID("order_event", o.ID, kind), Fields: store.Fields{
+				"order_id": o.ID, "kind": kind, "note": o.Note, "at": in.OrderedAt, "device": device}})
+		}
+		if o.Payment != nil {
+			if kind == Draft || kind == Cancelled {
+				return fail(&domain.Error{Code: domain.EConflict, Key: "order.payment.status", Params: map[string]any{"status": kind},
+					Message: fmt.Sprintf("an order that is %s cannot take a payment (confirm it first)", kind)})
+			}
+			pay := *o.Payment
+			pay.OrderID = o.ID
+			if err := s.checkPayment(&pay); err != nil {
+				return fail(err)
+			}
+			f, err := paymentFields(tx, pay, in.Currency, base)
+			if err != nil {
+				return fail(err)
+			}
+			f["device"] = device
+			id := o.PaymentID
+			if id == "" {
+				id = domain.NewID()
+			}
+			payments = append(payments, store.Row{ID: id, Fields: f})
+		}
+	}
+	err = tx.WithoutTriggers("order_status_", func() error {
+		for _, w := range []struct {
+			set   bool
+			table string
+			rows  []store.Row
+		}{{true, "orders", headers}, {true, "order_lines", lines}, {false, "order_events", events}, {false, "payments", payments}} {
+			write := tx.AddMany
+			if w.set {
+				write = tx.SetMany
+			}
+			if err := write(w.table, w.rows); err != nil {
+				return err
+			}
+		}
+		return s.stock.Bulk(tx, moves)
+	})
+	if err != nil {
+		return err
+	}
+	return refreshStatus(tx, ids)
+}
+
+// refreshStatus computes the order_status rows of orders ids again (what the triggers do
+// after each change to one order).
+func refreshStatus(tx *store.Tx, ids []string) error {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	restore, err := tx.DeferIndexes("order_status", len(ids))
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DELETE FROM order_status WHERE order_id IN (SELECT value FROM json_each(?1))`,
+		`INSERT INTO order_status SELECT * FROM order_status_calc WHERE order_id IN (SELECT value FROM json_each(?1))`,
+	} {
+		if _, err := tx.Exec(q, string(list)); err != nil {
+			return err
+		}
+	}
+	return restore()
+}

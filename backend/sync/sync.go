@@ -1,0 +1,305 @@
+package sync
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"daigoudesk/backend/store"
+)
+
+// segmentOps is the most operations one segment holds.
+const segmentOps = 5000
+
+// Syncer exchanges this device's operations with the others' through one folder.
+type Syncer struct {
+	db   *store.DB
+	root string // <folder>/DaigouDesk
+	now  func() time.Time
+}
+
+// Open prepares folder for sync (its DaigouDesk directory and FORMAT.json, made once by the
+// first laptop) and returns the syncer. A folder made by a newer app is refused.
+func Open(db *store.DB, folder string) (*Syncer, error) {
+	if strings.TrimSpace(folder) == "" {
+		return nil, fmt.Errorf("no sync folder chosen")
+	}
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("sync folder %s: not a folder that exists", folder)
+	}
+	s := &Syncer{db: db, root: filepath.Join(folder, "DaigouDesk"), now: time.Now}
+	for _, d := range []string{"devices", filepath.Join("log", db.Device())} {
+		if err := os.MkdirAll(filepath.Join(s.root, d), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	formatFile := filepath.Join(s.root, "FORMAT.json")
+	data, err := os.ReadFile(formatFile)
+	if os.IsNotExist(err) {
+		data, _ = json.Marshal(map[string]any{"format": Format, "app": "daigoudesk"})
+		if err := writeOnce(formatFile, data); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Format int `json:"format"`
+	}
+	if err := json.Unmarshal(data, &f); err == nil && f.Format > Format {
+		return nil, fmt.Errorf("sync folder %s: format %d: %w", folder, f.Format, ErrNewer)
+	}
+	return s, nil
+}
+
+// writeOnce writes a file the way every file of the folder is written: under a temporary
+// name, fsynced, then renamed, so no reader (or cloud client) ever sees half of it.
+func writeOnce(path string, data []byte) error {
+	var rnd [6]byte
+	rand.Read(rnd[:])
+	tmp := filepath.Join(filepath.Dir(path), ".tmp-"+hex.EncodeToString(rnd[:]))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil { // the rename itself is durable
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Export writes this device's operations not yet exported as new segments and returns how
+// many operations it wrote.
+func (s *Syncer) Export(ctx context.Context) (int, error) {
+	device := s.db.Device()
+	exported, err := s.db.Meta("sync_exported")
+	if err != nil {
+		return 0, err
+	}
+	seqText, err := s.db.Meta("sync_seq")
+	if err != nil {
+		return 0, err
+	}
+	seq, _ := strconv.ParseInt(seqText, 10, 64)
+	total := 0
+	for {
+		var ops []store.Op
+		errFull := errors.New("full")
+		err := s.db.ScanOps(ctx, device, exported, func(op store.Op) error {
+			ops = append(ops, op)
+			if len(ops) == segmentOps {
+				return errFull
+			}
+			return nil
+		})
+		if err != nil && err != errFull {
+			return total, err
+		}
+		if len(ops) == 0 {
+			return total, nil
+		}
+		seq++
+		file, err := encodeSegment(device, seq, ops)
+		if err != nil {
+			return total, err
+		}
+		if err := writeOnce(filepath.Join(s.root, "log", device, segmentName(seq, file)), file); err != nil {
+			return total, err
+		}
+		// after a crash before these two lines the same operations go out again under the
+		// same sequence number: importers skip operations they have
+		exported = ops[len(ops)-1].HLC
+		if err := s.db.SetMeta("sync_seq", strconv.FormatInt(seq, 10)); err != nil {
+			return total, err
+		}
+		if err := s.db.SetMeta("sync_exported", exported); err != nil {
+			return total, err
+		}
+		total += len(ops)
+	}
+}
+
+// ImportResult says what one import pass did.
+type ImportResult struct {
+	Files    int `json:"files"`    // segments applied
+	Ops      int `json:"ops"`      // operations new to this device
+	Problems int `json:"problems"` // files that could not be applied (yet)
+}
+
+// Import applies every segment of other devices that this device has not imported yet, each
+// in one transaction. A file that cannot be read or verified is recorded as a problem and
+// tried again next time; nothing of it is applied.
+func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
+	var res ImportResult
+	done, err := s.importedFiles(ctx)
+	if err != nil {
+		return res, err
+	}
+	files, err := s.segmentFiles()
+	if err != nil {
+		return res, err
+	}
+	for _, f := range files {
+		if done[f.rel] {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		data, err := os.ReadFile(f.path)
+		var ops []store.Op
+		if err == nil {
+			var h Header
+			h, ops, err = decodeSegment(filepath.Base(f.path), data)
+			if err == nil && h.Device != f.device {
+				err = fmt.Errorf("segment of device %s in the folder of device %s", h.Device, f.device)
+			}
+		}
+		if err == nil {
+			var n int
+			n, err = s.db.ApplyOps(ctx, ops)
+			res.Ops += n
+		}
+		if err != nil {
+			res.Problems++
+			if rerr := s.record(ctx, f, err.Error()); rerr != nil {
+				return res, rerr
+			}
+			continue
+		}
+		res.Files++
+		if err := s.record(ctx, f, ""); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+type segmentFile struct {
+	rel, path, device string
+}
+
+// segmentFiles lists the segment files of other devices in the folder, oldest first per
+// device. Temporary names (".tmp-…", any dot file) and cloud placeholders (".icloud") are not
+// segments yet; sync clients' duplicates ("… (2).seg", "….sync-conflict-….seg",
+// "… conflicted copy ….seg") are listed and verified like any file.
+func (s *Syncer) segmentFiles() ([]segmentFile, error) {
+	logDir := filepath.Join(s.root, "log")
+	devices, err := os.ReadDir(logDir)
+	if err != nil {
+		return nil, err
+	}
+	var out []segmentFile
+	for _, d := range devices {
+		if !d.IsDir() || d.Name() == s.db.Device() || strings.HasPrefix(d.Name(), ".") {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(logDir, d.Name()))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || strings.HasPrefix(n, ".") || !strings.Contains(n, ".seg") || strings.HasSuffix(n, ".icloud") {
+				continue
+			}
+			out = append(out, segmentFile{rel: d.Name() + "/" + n, path: filepath.Join(logDir, d.Name(), n), device: d.Name()})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].device != out[j].device {
+			return out[i].device < out[j].device
+		}
+		return seqOf(filepath.Base(out[i].path)) < seqOf(filepath.Base(out[j].path))
+	})
+	return out, nil
+}
+
+func (s *Syncer) importedFiles(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.R().QueryContext(ctx, `SELECT name FROM sync_files WHERE status = 'imported'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out[n] = true
+	}
+	return out, rows.Err()
+}
+
+// record notes a file as imported (problem "") or as a problem, keeping when it was first seen.
+func (s *Syncer) record(ctx context.Context, f segmentFile, problem string) error {
+	now := s.now().UTC().Format(time.RFC3339)
+	status, doneAt := "imported", now
+	if problem != "" {
+		status, doneAt = "problem", ""
+	}
+	return s.db.Local(ctx, `INSERT INTO sync_files(name, device, status, problem, tries, first_seen, done_at)
+		VALUES (?, ?, ?, ?, 1, ?, ?)
+		ON CONFLICT(name) DO UPDATE SET status = excluded.status, problem = excluded.problem,
+			tries = tries + 1, done_at = excluded.done_at`, f.rel, f.device, status, problem, now, doneAt)
+}
+
+// Once exports this device's new operations, imports the others', and notes this device as
+// seen in the folder.
+func (s *Syncer) Once(ctx context.Context) (exported int, res ImportResult, err error) {
+	if exported, err = s.Export(ctx); err != nil {
+		return exported, res, err
+	}
+	if res, err = s.Import(ctx); err != nil {
+		return exported, res, err
+	}
+	return exported, res, s.writeDevice()
+}
+
+// DeviceInfo is what devices/<device>.json says about a laptop.
+type DeviceInfo struct {
+	Device   string `json:"device"`
+	Name     string `json:"name"`
+	LastSeen string `json:"lastSeen"`
+}
+
+func (s *Syncer) writeDevice() error {
+	name, err := s.db.Meta("device_name")
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(DeviceInfo{Device: s.db.Device(), Name: name, LastSeen: s.now().UTC().Format(time.RFC3339)})
+	if err != nil {
+		return err
+	}
+	return writeOnce(filepath.Join(s.root, "devices", s.db.Device()+".json"), data)
+}
