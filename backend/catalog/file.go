@@ -66,11 +66,12 @@ func ReadProductsFile(path string) ([]ImportRow, error) {
 	}
 	fe := &domain.FileError{File: path}
 	if !cols.Has("sku") {
-		fe.Problems = append(fe.Problems, domain.LineProblem{Line: tb.HeaderLine, Field: "sku", Message: "the file has no sku (货号) column"})
+		fe.Problems = append(fe.Problems, domain.ProblemAt(tb.HeaderLine, domain.Invalid("sku", "importing.problem.noSkuColumn",
+			"the file has no sku (货号) column", nil)))
 	}
 	if !cols.Has("name_zh") && !cols.Has("name_orig") {
-		fe.Problems = append(fe.Problems, domain.LineProblem{Line: tb.HeaderLine, Field: "name_zh",
-			Message: "the file has neither a name_zh (中文名) nor a name_orig (原名) column"})
+		fe.Problems = append(fe.Problems, domain.ProblemAt(tb.HeaderLine, domain.Invalid("name_zh", "importing.problem.noNameColumn",
+			"the file has neither a name_zh (中文名) nor a name_orig (原名) column", nil)))
 	}
 	if len(fe.Problems) > 0 {
 		return nil, fe
@@ -100,16 +101,19 @@ func ReadProductsFile(path string) ([]ImportRow, error) {
 	return rows, nil
 }
 
+// badCell reports a problem of a cell (the error's Field names its column).
+type badCell func(e *domain.Error)
+
 // parseProductRow turns one row into an ImportRow, with a problem for each bad cell and for
 // each rule of ProductInput.Validate the row breaks (one problem per cell at most).
 func parseProductRow(cols *importer.Columns, r importer.Row) (ImportRow, []domain.LineProblem) {
 	get := func(name string) string { return cols.Get(r, name) }
 	var problems []domain.LineProblem
 	seen := map[string]bool{}
-	bad := func(field, msg string) {
-		if !seen[field] {
-			seen[field] = true
-			problems = append(problems, domain.LineProblem{Line: r.Line, Field: field, Message: msg})
+	bad := func(e *domain.Error) {
+		if !seen[e.Field] {
+			seen[e.Field] = true
+			problems = append(problems, domain.ProblemAt(r.Line, e))
 		}
 	}
 	row := ImportRow{Line: r.Line, Category: get("category")}
@@ -117,7 +121,9 @@ func parseProductRow(cols *importer.Columns, r importer.Row) (ImportRow, []domai
 	in.SKU, in.NameZh, in.NameOrig, in.Brand, in.Notes = get("sku"), get("name_zh"), get("name_orig"), get("brand"), get("notes")
 	in.Barcode = get("barcode")
 	if strings.ContainsAny(in.Barcode, "Ee") && strings.ContainsAny(in.Barcode, "+.") {
-		bad("barcode", fmt.Sprintf("barcode %q was turned into a number by Excel; format the column as text and type the barcode again", in.Barcode))
+		bad(domain.Invalid("barcode", "importing.problem.barcodeExcel",
+			fmt.Sprintf("barcode %q was turned into a number by Excel; format the column as text and type the barcode again", in.Barcode),
+			map[string]any{"value": in.Barcode}))
 	}
 	in.Cost, in.CostCurrency = parseMoneyCells(get("cost"), get("cost_currency"), "cost", bad)
 	in.Price, in.PriceCurrency = parseMoneyCells(get("price"), get("price_currency"), "price", bad)
@@ -131,7 +137,7 @@ func parseProductRow(cols *importer.Columns, r importer.Row) (ImportRow, []domai
 		if c, ok := validateFieldColumn[field]; ok {
 			field = c
 		}
-		bad(field, e.Message)
+		bad(domain.Invalid(field, e.Key, e.Message, e.Params))
 	}
 	return row, problems
 }
@@ -140,7 +146,7 @@ func parseProductRow(cols *importer.Columns, r importer.Row) (ImportRow, []domai
 var currencySymbols = strings.NewReplacer("￥", "", "¥", "", "$", "", "€", "", "₩", "", "£", "", "元", "", " ", "")
 
 // parseMoneyCells reads an amount in its currency; an amount without a currency is CNY.
-func parseMoneyCells(amount, currency, field string, bad func(field, msg string)) (int64, string) {
+func parseMoneyCells(amount, currency, field string, bad badCell) (int64, string) {
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	amount = currencySymbols.Replace(amount)
 	if amount == "" {
@@ -150,18 +156,19 @@ func parseMoneyCells(amount, currency, field string, bad func(field, msg string)
 		currency = "CNY"
 	}
 	if !domain.ValidCurrency(currency) {
-		bad(field+"_currency", fmt.Sprintf("unknown currency %q", currency))
+		bad(domain.Invalid(field+"_currency", "product.currency.unknown", fmt.Sprintf("unknown currency %q", currency),
+			map[string]any{"currency": currency}))
 		return 0, currency
 	}
 	v, err := domain.ParseMoney(amount, currency)
 	if err != nil {
-		bad(field, err.Error())
+		bad(domain.Invalid(field, "importing.problem.amount", err.Error(), map[string]any{"value": amount, "currency": currency}))
 	}
 	return v, currency
 }
 
 // parseCount reads a whole number ("1,000", "250", "250.0" from a spreadsheet, "250g").
-func parseCount(s, field string, bad func(field, msg string), units ...string) int64 {
+func parseCount(s, field string, bad badCell, units ...string) int64 {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
 	for _, u := range units {
 		s = strings.TrimSpace(strings.TrimSuffix(s, u))
@@ -174,7 +181,7 @@ func parseCount(s, field string, bad func(field, msg string), units ...string) i
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		bad(field, fmt.Sprintf("%q is not a whole number", s))
+		bad(domain.Invalid(field, "importing.problem.wholeNumber", fmt.Sprintf("%q is not a whole number", s), map[string]any{"value": s}))
 	}
 	return n
 }
@@ -184,10 +191,10 @@ var yesNo = map[string]bool{
 	"1": true, "true": true, "yes": true, "y": true, "是": true, "有": true, "√": true, "✓": true,
 }
 
-func parseYesNo(s, field string, bad func(field, msg string)) bool {
+func parseYesNo(s, field string, bad badCell) bool {
 	v, ok := yesNo[strings.ToLower(strings.TrimSpace(s))]
 	if !ok {
-		bad(field, fmt.Sprintf("%q is not yes or no (1/0, 是/否)", s))
+		bad(domain.Invalid(field, "importing.problem.yesNo", fmt.Sprintf("%q is not yes or no (1/0, 是/否)", s), map[string]any{"value": s}))
 	}
 	return v
 }

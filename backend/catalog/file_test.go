@@ -102,8 +102,17 @@ func TestImportProductsFileBadRowsWriteNothing(t *testing.T) {
 		field string
 	}
 	got := map[lf]bool{}
+	keys := map[lf]string{}
 	for _, p := range fe.Problems {
 		got[lf{p.Line, p.Field}] = true
+		keys[lf{p.Line, p.Field}] = p.Key
+		if p.Key == "" {
+			t.Errorf("problem without a translation key: %+v", p)
+		}
+	}
+	// a rule of ProductInput.Validate keeps its key; a cell that cannot be read has its own
+	if keys[lf{5, "barcode"}] != "product.barcode.check" || keys[lf{6, "shelf_life"}] != "importing.problem.yesNo" {
+		t.Errorf("keys %v", keys)
 	}
 	for _, w := range []lf{{3, "cost"}, {3, "price"}, {4, "sku"}, {5, "barcode"}, {6, "cost_currency"},
 		{6, "weight_g"}, {6, "shelf_life"}, {7, "barcode"}} {

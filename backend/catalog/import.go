@@ -34,9 +34,7 @@ type ImportResult struct {
 func (s *Service) ImportProducts(ctx context.Context, file string, rows []ImportRow) (ImportResult, error) {
 	var res ImportResult
 	fe := &domain.FileError{File: file}
-	bad := func(line int, field, msg string) {
-		fe.Problems = append(fe.Problems, domain.LineProblem{Line: line, Field: field, Message: msg})
-	}
+	bad := func(line int, e *domain.Error) { fe.Problems = append(fe.Problems, domain.ProblemAt(line, e)) }
 	skuLine := map[string]int{}
 	barcodeLine := map[string]int{}
 	for i := range rows {
@@ -44,18 +42,20 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 		r.Normalize()
 		r.Category = strings.TrimSpace(r.Category)
 		for _, e := range r.Validate().List {
-			bad(r.Line, e.Field, e.Message)
+			bad(r.Line, e)
 		}
 		if r.SKU != "" {
 			if first, dup := skuLine[r.SKU]; dup {
-				bad(r.Line, "sku", fmt.Sprintf("SKU %q repeats line %d", r.SKU, first))
+				bad(r.Line, domain.Invalid("sku", "importing.problem.skuRepeats", fmt.Sprintf("SKU %q repeats line %d", r.SKU, first),
+					map[string]any{"sku": r.SKU, "line": first}))
 			} else {
 				skuLine[r.SKU] = r.Line
 			}
 		}
 		if r.Barcode != "" {
 			if first, dup := barcodeLine[r.Barcode]; dup {
-				bad(r.Line, "barcode", fmt.Sprintf("barcode %s repeats line %d", r.Barcode, first))
+				bad(r.Line, domain.Invalid("barcode", "importing.problem.barcodeRepeats", fmt.Sprintf("barcode %s repeats line %d", r.Barcode, first),
+					map[string]any{"barcode": r.Barcode, "line": first}))
 			} else {
 				barcodeLine[r.Barcode] = r.Line
 			}
@@ -83,7 +83,8 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 			r := &rows[i]
 			for _, other := range owners[r.Barcode] {
 				if other != r.SKU {
-					bad(r.Line, "barcode", fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, other))
+					bad(r.Line, domain.Invalid("barcode", "importing.problem.barcodeTaken",
+						fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, other), map[string]any{"barcode": r.Barcode, "sku": other}))
 					break
 				}
 			}

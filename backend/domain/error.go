@@ -108,11 +108,19 @@ func (p *Problems) Err() error {
 		Details: p.List}
 }
 
-// LineProblem is one bad value in an input file.
+// LineProblem is one bad value in an input file. Key and Params translate Message (English,
+// for the command line and logs) as they do for Error.
 type LineProblem struct {
-	Line    int    `json:"line"`
-	Field   string `json:"field"`
-	Message string `json:"message"`
+	Line    int            `json:"line"`
+	Field   string         `json:"field"`
+	Message string         `json:"message"`
+	Key     string         `json:"key,omitempty"`
+	Params  map[string]any `json:"params,omitempty"`
+}
+
+// ProblemAt is the error e found on line of an input file.
+func ProblemAt(line int, e *Error) LineProblem {
+	return LineProblem{Line: line, Field: e.Field, Message: e.Message, Key: e.Key, Params: e.Params}
 }
 
 // FileError reports every bad line of an input file; nothing of the file was applied.

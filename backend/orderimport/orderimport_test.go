@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -240,6 +241,19 @@ func problemsOf(list []domain.LineProblem) []lineField {
 	return out
 }
 
+type keyParams struct {
+	Key    string
+	Params map[string]any
+}
+
+func keysOf(list []domain.LineProblem) []keyParams {
+	var out []keyParams
+	for _, p := range list {
+		out = append(out, keyParams{p.Key, p.Params})
+	}
+	return out
+}
+
 func TestBadRows(t *testing.T) {
 	e := mustOpen(t)
 	path := writeFile(t, "orders.csv", []byte("order_no,recipient,phone,title,qty,paid,status,ordered_at\n"+
@@ -262,11 +276,27 @@ func TestBadRows(t *testing.T) {
 	if pv.Orders != 2 || pv.BadOrders != 2 {
 		t.Fatalf("preview %+v", pv)
 	}
+	// Each problem carries its translation key and the values its message names.
+	wantKeys := []keyParams{
+		{"importing.problem.phone", map[string]any{"value": "12345"}},
+		{"importing.problem.dateTime", map[string]any{"value": "yesterday"}},
+		{"importing.problem.quantity", map[string]any{"value": "x"}},
+		{"importing.problem.amount", map[string]any{"value": "abc", "currency": "CNY"}},
+		{"importing.problem.status", map[string]any{"value": "wat"}},
+		{"importing.problem.orderNoEmpty", nil},
+		{"importing.problem.differs", map[string]any{"value": "999.00", "first": "100.00", "line": 3}},
+	}
+	if got := keysOf(pv.Problems); !reflect.DeepEqual(got, wantKeys) {
+		t.Fatalf("preview problem keys %v\nwant %v", got, wantKeys)
+	}
 	ops := e.count(t, `SELECT count(*) FROM oplog`)
 	_, err = e.imp.Import(ctx, req)
 	fe := fileError(t, err)
 	if got := problemsOf(fe.Problems); !equal(got, want) || domain.ErrorCode(fe.Domain()) != domain.EInvalid {
 		t.Fatalf("import problems %v", got)
+	}
+	if got := keysOf(fe.Problems); !reflect.DeepEqual(got, wantKeys) {
+		t.Fatalf("import problem keys %v", got)
 	}
 	if !strings.Contains(err.Error(), path+":3: phone:") {
 		t.Fatalf("message: %v", err)
@@ -300,8 +330,19 @@ func TestBadRows(t *testing.T) {
 		path := writeFile(t, "x.csv", []byte("title,qty\n面霜,1\n"))
 		_, err := e.imp.Import(ctx, orderimport.Request{Path: path, Channel: "other", SkipBad: true})
 		fe := fileError(t, err)
-		if got := problemsOf(fe.Problems); !equal(got, []lineField{{1, "order_no"}}) {
-			t.Fatalf("got %v", got)
+		if got := problemsOf(fe.Problems); !equal(got, []lineField{{1, "order_no"}}) || fe.Problems[0].Key == "" {
+			t.Fatalf("got %v", fe.Problems)
+		}
+	})
+	t.Run("CustomerProblemKeepsKey", func(t *testing.T) {
+		path := writeFile(t, "c.csv", []byte("order_no,buyer,recipient,title\nC1,"+strings.Repeat("x", 70)+",李四,面霜\n"))
+		pv, err := e.imp.Preview(ctx, orderimport.Request{Path: path, Channel: "wechat"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []keyParams{{"customer.field.tooLong", map[string]any{"max": 64}}}
+		if got := keysOf(pv.Problems); !reflect.DeepEqual(got, want) || !strings.HasPrefix(pv.Problems[0].Message, "customer: ") {
+			t.Fatalf("got %+v", pv.Problems)
 		}
 	})
 	t.Run("ErrChannelRequired", func(t *testing.T) {

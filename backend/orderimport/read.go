@@ -62,7 +62,8 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 	var problems []domain.LineProblem
 	for field := range m {
 		if !knownField(field) {
-			problems = append(problems, domain.LineProblem{Line: tb.HeaderLine, Field: field, Message: "not a field of an order row"})
+			problems = append(problems, domain.ProblemAt(tb.HeaderLine, domain.Invalid(field, "importing.mapping.unknownField",
+				"not a field of an order row", map[string]any{"field": field})))
 		}
 	}
 	cols, err := tb.Columns(m.columns())
@@ -70,21 +71,24 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 		if fe, ok := err.(*domain.FileError); ok {
 			return nil, append(problems, fe.Problems...), 0
 		}
-		return nil, append(problems, domain.LineProblem{Line: tb.HeaderLine, Field: "header", Message: err.Error()}), 0
+		return nil, append(problems, domain.ProblemAt(tb.HeaderLine, domain.Invalid("header", "importing.problem.header",
+			err.Error(), map[string]any{"message": err.Error()}))), 0
 	}
-	missing := func(field, what string) {
+	// missing reports a required column the file lacks: unmappedKey when no column was chosen
+	// for the field, key (naming the chosen header) when the file has no such column.
+	missing := func(field, what, unmappedKey, key string) {
 		h := m[field]
 		if h == "" {
-			h = "(not mapped)"
+			h, key = "(not mapped)", unmappedKey
 		}
-		problems = append(problems, domain.LineProblem{Line: tb.HeaderLine, Field: field,
-			Message: fmt.Sprintf("the file has no %s column %q", what, h)})
+		problems = append(problems, domain.ProblemAt(tb.HeaderLine, domain.Invalid(field, key,
+			fmt.Sprintf("the file has no %s column %q", what, h), map[string]any{"column": h})))
 	}
 	if !cols.Has(FOrderNo) {
-		missing(FOrderNo, "order number")
+		missing(FOrderNo, "order number", "importing.mapping.orderNoRequired", "importing.problem.noOrderNoColumn")
 	}
 	if !cols.Has(FTitle) && !cols.Has(FSKU) && !cols.Has(FBarcode) {
-		missing(FTitle, "product (title, sku or barcode)")
+		missing(FTitle, "product (title, sku or barcode)", "importing.mapping.productRequired", "importing.problem.noProductColumn")
 	}
 	if len(problems) > 0 {
 		return nil, problems, 0
@@ -94,19 +98,21 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 	for _, r := range tb.Rows {
 		get := func(f string) string { return cols.Get(r, f) }
 		var rowProblems []domain.LineProblem
-		bad := func(field, msg string) {
-			rowProblems = append(rowProblems, domain.LineProblem{Line: r.Line, Field: field, Message: msg})
+		// bad records a problem of the row; key and params translate msg for the UI.
+		bad := func(field, key, msg string, params map[string]any) {
+			rowProblems = append(rowProblems, domain.ProblemAt(r.Line, domain.Invalid(field, key, msg, params)))
 		}
 		o := fileOrder{line: r.Line, no: get(FOrderNo), buyer: get(FBuyer), recipient: get(FRecipient), note: get(FNote)}
 		if o.no == "" {
-			bad(FOrderNo, "the order number is empty")
+			bad(FOrderNo, "importing.problem.orderNoEmpty", "the order number is empty", nil)
 		} else if strings.ContainsAny(o.no, "Ee") && strings.ContainsAny(o.no, "+.") {
-			bad(FOrderNo, fmt.Sprintf("order number %q was turned into a number by Excel; export it again as text", o.no))
+			bad(FOrderNo, "importing.problem.orderNoExcel",
+				fmt.Sprintf("order number %q was turned into a number by Excel; export it again as text", o.no), map[string]any{"value": o.no})
 		}
 		if p := get(FPhone); p != "" {
 			o.phone = customers.NormalizePhone(p)
 			if !customers.ValidPhone(o.phone) {
-				bad(FPhone, fmt.Sprintf("%q is not a phone number", p))
+				bad(FPhone, "importing.problem.phone", fmt.Sprintf("%q is not a phone number", p), map[string]any{"value": p})
 			}
 		}
 		o.addr = Address{Province: get(FProvince), City: get(FCity), District: get(FDistrict), Street: get(FStreet), Postcode: get(FPostcode)}
@@ -121,7 +127,7 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 		if o.currency == "" {
 			o.currency = "CNY"
 		} else if !domain.ValidCurrency(o.currency) {
-			bad(FCurrency, fmt.Sprintf("unknown currency %q", o.currency))
+			bad(FCurrency, "order.currency.unknown", fmt.Sprintf("unknown currency %q", o.currency), map[string]any{"currency": o.currency})
 		}
 		money := func(field string) (int64, bool) {
 			s := moneySymbols.Replace(get(field))
@@ -130,11 +136,11 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 			}
 			v, err := domain.ParseMoney(s, o.currency)
 			if err != nil {
-				bad(field, err.Error())
+				bad(field, "importing.problem.amount", err.Error(), map[string]any{"value": s, "currency": o.currency})
 				return 0, false
 			}
 			if v < 0 {
-				bad(field, "the amount may not be negative")
+				bad(field, "product.money.negative", "the amount may not be negative", nil)
 			}
 			return v, true
 		}
@@ -142,20 +148,22 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 		if s := get(FStatus); s != "" {
 			t, ok := targetOf(s)
 			if !ok {
-				bad(FStatus, fmt.Sprintf("unknown order status %q", s))
+				bad(FStatus, "importing.problem.status", fmt.Sprintf("unknown order status %q", s), map[string]any{"value": s})
 			}
 			o.target = t
 		}
-		var ok bool
-		if o.orderedAt, ok = parseTime(get(FOrderedAt)); !ok {
-			bad(FOrderedAt, fmt.Sprintf("%q is not a date and time (2026-03-01 14:30:00)", get(FOrderedAt)))
+		dateTime := func(field string) string {
+			t, ok := parseTime(get(field))
+			if !ok {
+				bad(field, "importing.problem.dateTime", fmt.Sprintf("%q is not a date and time (2026-03-01 14:30:00)", get(field)),
+					map[string]any{"value": get(field)})
+			}
+			return t
 		}
-		if o.paidAt, ok = parseTime(get(FPaidAt)); !ok {
-			bad(FPaidAt, fmt.Sprintf("%q is not a date and time (2026-03-01 14:30:00)", get(FPaidAt)))
-		}
+		o.orderedAt, o.paidAt = dateTime(FOrderedAt), dateTime(FPaidAt)
 		l := fileLine{line: r.Line, title: get(FTitle), sku: get(FSKU), barcode: get(FBarcode), qty: 1}
 		if l.title == "" && l.sku == "" && l.barcode == "" {
-			bad(FTitle, "the row names no product (title, sku or barcode)")
+			bad(FTitle, "importing.problem.noProduct", "the row names no product (title, sku or barcode)", nil)
 		}
 		if q := strings.ReplaceAll(get(FQty), ",", ""); q != "" {
 			if whole, frac, cut := strings.Cut(q, "."); cut && strings.Trim(frac, "0") == "" {
@@ -163,7 +171,8 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 			}
 			n, err := strconv.ParseInt(q, 10, 64)
 			if err != nil || n <= 0 {
-				bad(FQty, fmt.Sprintf("%q is not a quantity (a whole number above 0)", get(FQty)))
+				bad(FQty, "importing.problem.quantity", fmt.Sprintf("%q is not a quantity (a whole number above 0)", get(FQty)),
+					map[string]any{"value": get(FQty)})
 			}
 			l.qty = n
 		}
@@ -201,8 +210,9 @@ func (o *fileOrder) disagree(r *fileOrder, line int) []domain.LineProblem {
 	var out []domain.LineProblem
 	check := func(field, a, b string) {
 		if a != "" && b != "" && a != b {
-			out = append(out, domain.LineProblem{Line: line, Field: field,
-				Message: fmt.Sprintf("%q differs from %q on line %d of the same order", b, a, o.line)})
+			out = append(out, domain.ProblemAt(line, domain.Invalid(field, "importing.problem.differs",
+				fmt.Sprintf("%q differs from %q on line %d of the same order", b, a, o.line),
+				map[string]any{"value": b, "first": a, "line": o.line})))
 		}
 	}
 	check(FBuyer, o.buyer, r.buyer)

@@ -240,7 +240,7 @@ func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap 
 			if field == "" {
 				field = e.Field
 			}
-			p.problems = append(p.problems, domain.LineProblem{Line: o.line, Field: field, Message: "customer: " + e.Message})
+			p.problems = append(p.problems, domain.ProblemAt(o.line, domain.Invalid(field, e.Key, "customer: "+e.Message, e.Params)))
 			o.bad = true
 		}
 	}

@@ -156,7 +156,9 @@ test('import a Taobao export: bad row, unmatched title, import, find the orders,
     await page.getByTestId('import-problems').getByText('文件中有 1 处问题').waitFor();
     const problem = page.getByTestId(`import-problem-${badLine}`);
     await problem.getByText('数量', { exact: true }).waitFor();
-    await problem.getByText('"abc" is not a quantity (a whole number above 0)').waitFor();
+    // the problem in the user's language (the backend's English message is only a fallback)
+    await problem.getByText('“abc”不是数量（应为大于 0 的整数）', { exact: true }).waitFor();
+    assert.equal(await problem.getByText('is not a quantity').count(), 0, 'the bad row is shown in English');
     assert.equal(await page.getByTestId('import-run').isDisabled(), true, 'a file with bad rows does not import unless they are skipped');
     await page.getByText('文件有问题：请勾选“跳过有问题的行”，或改好文件后重新选择').waitFor();
     const sample = page.getByTestId('import-sample');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { AppError, call, errorText, toAppError } from './backend';
+import { AppError, call, errorText, problemText, toAppError } from './backend';
 
 describe('call', () => {
   it('passes results through', async () => {
@@ -52,13 +52,13 @@ describe('call', () => {
         key: 'errors.badFile',
         params: { file: 'orders.csv', count: 2 },
         problems: [
-          { line: 3, field: 'qty', message: 'not a whole number' },
+          { line: 3, field: 'qty', message: '"x" is not a quantity', key: 'importing.problem.quantity', params: { value: 'x' } },
           { line: 7, field: 'phone', message: 'not a phone number' },
         ],
       }),
     ).catch((e) => e);
     expect(err.problems).toEqual([
-      { line: 3, field: 'qty', message: 'not a whole number' },
+      { line: 3, field: 'qty', message: '"x" is not a quantity', key: 'importing.problem.quantity', params: { value: 'x' } },
       { line: 7, field: 'phone', message: 'not a phone number' },
     ]);
     expect(toAppError({ code: 'invalid', message: 'x' }).problems).toEqual([]);
@@ -76,21 +76,28 @@ describe('call', () => {
   });
 });
 
-describe('errorText', () => {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    lng: 'en',
-    initImmediate: false,
-    resources: {
-      en: {
-        translation: {
-          errors: { invalid: 'Invalid input', internal: 'Internal error', not_found: 'Not found', conflict: 'Conflict' },
-          catalog: { skuTaken: 'SKU {{sku}} is already used' },
-        },
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: 'zh-CN',
+  fallbackLng: 'en',
+  initImmediate: false,
+  resources: {
+    en: {
+      translation: {
+        errors: { invalid: 'Invalid input', internal: 'Internal error', not_found: 'Not found', conflict: 'Conflict' },
+        catalog: { skuTaken: 'SKU {{sku}} is already used' },
       },
     },
-  } as Parameters<typeof i18n.init>[0]);
-  const t = i18n.t;
+    'zh-CN': {
+      translation: {
+        importing: { problem: { quantity: '“{{value}}”不是数量（应为大于 0 的整数）' } },
+      },
+    },
+  },
+} as Parameters<typeof i18n.init>[0]);
+const t = i18n.t;
+
+describe('errorText', () => {
 
   it('uses the specific key with params when translated', () => {
     const err = new AppError('conflict', 'SKU exists', { key: 'catalog.skuTaken', params: { sku: 'A-1' } });
@@ -103,5 +110,23 @@ describe('errorText', () => {
     );
     expect(errorText(t, { code: 'not_found', message: 'product 01H…' })).toBe('Not found: product 01H…');
     expect(errorText(t, new AppError('internal', ''))).toBe('Internal error');
+  });
+});
+
+describe('problemText', () => {
+  it('translates a bad row of a file with its params', () => {
+    const p = {
+      line: 5,
+      field: 'qty',
+      message: '"abc" is not a quantity (a whole number above 0)',
+      key: 'importing.problem.quantity',
+      params: { value: 'abc' },
+    };
+    expect(problemText(t, p)).toBe('“abc”不是数量（应为大于 0 的整数）');
+  });
+
+  it('shows the Go message when there is no key or no translation', () => {
+    expect(problemText(t, { line: 2, field: 'sku', message: 'columns 1 and 3 are both sku' })).toBe('columns 1 and 3 are both sku');
+    expect(problemText(t, { line: 2, field: 'x', message: 'new problem', key: 'importing.problem.notYetTranslated' })).toBe('new problem');
   });
 });

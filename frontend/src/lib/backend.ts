@@ -4,6 +4,7 @@
 //
 // The Go side formats errors with options.ErrorFormatter as
 //   {code: "invalid"|"not_found"|"conflict"|"internal", message, field?, key?, params?}
+// (plus problems?: [{line, field, message, key?, params?}] when a file was refused)
 // and the promise may reject with that object or with its JSON text.
 import type { TFunction } from 'i18next';
 import * as CatalogBinding from '../../wailsjs/go/app/Catalog';
@@ -52,17 +53,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
+function toParams(v: unknown): ErrorParams | undefined {
+  if (!isRecord(v)) return undefined;
+  const params: ErrorParams = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string' || typeof x === 'number') params[k] = x;
+    else if (x !== null && x !== undefined) params[k] = String(x);
+  }
+  return params;
+}
+
 function fromObject(o: Record<string, unknown>): AppError | undefined {
   if (typeof o.code !== 'string' || !errorCodes.includes(o.code)) return undefined;
   const message = typeof o.message === 'string' ? o.message : '';
-  let params: ErrorParams | undefined;
-  if (isRecord(o.params)) {
-    params = {};
-    for (const [k, v] of Object.entries(o.params)) {
-      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-      else if (v !== null && v !== undefined) params[k] = String(v);
-    }
-  }
+  const params = toParams(o.params);
   const details: AppError[] = [];
   if (Array.isArray(o.details)) {
     for (const d of o.details) {
@@ -74,7 +78,13 @@ function fromObject(o: Record<string, unknown>): AppError | undefined {
   if (Array.isArray(o.problems)) {
     for (const p of o.problems) {
       if (isRecord(p) && typeof p.line === 'number') {
-        problems.push({ line: p.line, field: String(p.field ?? ''), message: String(p.message ?? '') });
+        problems.push({
+          line: p.line,
+          field: String(p.field ?? ''),
+          message: String(p.message ?? ''),
+          key: typeof p.key === 'string' && p.key !== '' ? p.key : undefined,
+          params: toParams(p.params),
+        });
       }
     }
   }
@@ -129,13 +139,26 @@ export async function call<T>(p: Promise<T>): Promise<T> {
  */
 export function errorText(t: TFunction, err: unknown): string {
   const e = toAppError(err);
-  if (e.key) {
-    // i18next returns the key itself when it has no translation for it.
-    const text = t(e.key, { ...e.params });
-    if (typeof text === 'string' && text !== '' && text !== e.key) return text;
-  }
+  const text = translated(t, e.key, e.params);
+  if (text !== undefined) return text;
   const head = t(`errors.${e.code}`);
   return e.message ? `${head}: ${e.message}` : head;
+}
+
+/**
+ * The text to show for one bad row of an input file: the translation of `p.key` (with
+ * `p.params`) when the UI has it, else the Go message (English).
+ */
+export function problemText(t: TFunction, p: LineProblem): string {
+  return translated(t, p.key, p.params) ?? p.message;
+}
+
+/** The translation of key with params, or undefined when the UI has none. */
+function translated(t: TFunction, key: string | undefined, params: Record<string, unknown> | undefined): string | undefined {
+  if (!key) return undefined;
+  // i18next returns the key itself when it has no translation for it.
+  const text = t(key, { ...params });
+  return typeof text === 'string' && text !== '' && text !== key ? text : undefined;
 }
 
 type Wrapped<M> = {

@@ -569,6 +569,8 @@ export namespace domain {
 	    line: number;
 	    field: string;
 	    message: string;
+	    key?: string;
+	    params?: {[key: string]: any};
 	
 	    static createFrom(source: any = {}) {
 	        return new LineProblem(source);
@@ -579,6 +581,8 @@ export namespace domain {
 	        this.line = source["line"];
 	        this.field = source["field"];
 	        this.message = source["message"];
+	        this.key = source["key"];
+	        this.params = source["params"];
 	    }
 	}
 

@@ -4,7 +4,14 @@
 // imported as a pre-order line (goods to buy) — and the first orders it would create.
 import { Alert, Card, Checkbox, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportOrderPreview, ImportPreview, ImportUnmatched, LineProblem, Product } from '../../../lib/backend';
+import {
+  problemText,
+  type ImportOrderPreview,
+  type ImportPreview,
+  type ImportUnmatched,
+  type LineProblem,
+  type Product,
+} from '../../../lib/backend';
 import { formatMoney } from '../../../lib/money';
 import { formatDateTime } from '../format';
 import { StatusTag } from '../components/OrderTable';
@@ -89,7 +96,7 @@ export function ProblemTable({ problems }: { problems: LineProblem[] }) {
           width: 160,
           render: (f: string) => t(`orderImport.fields.${f}`, { defaultValue: f }),
         },
-        { title: t('orderImport.preview.message'), dataIndex: 'message' },
+        { title: t('orderImport.preview.message'), render: (_, p) => problemText(t, p) },
       ]}
     />
   );
