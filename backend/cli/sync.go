@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"os/signal"
 	"syscall"
 
@@ -12,7 +13,7 @@ import (
 
 func init() {
 	Register(&Command{Name: "sync", Usage: "[--folder DIR] [--once] | status",
-		Summary: "merge this data folder with the team's through a shared folder (until Ctrl+C, or one pass)",
+		Summary: "merge with the team through a shared folder (until Ctrl+C, or one pass); $DAIGOU_SYNC_PASSPHRASE encrypts a new folder or opens an encrypted one",
 		Run:     runSync})
 }
 
@@ -35,7 +36,7 @@ func runSync(env *Env, args []string) error {
 		return err
 	}
 	if *folder != "" {
-		if err := svc.Sync.SetFolder(*folder); err != nil {
+		if err := svc.Sync.SetFolder(*folder, os.Getenv("DAIGOU_SYNC_PASSPHRASE")); err != nil {
 			return err
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // pair is two laptops on one folder; a has made changes and exported them as one segment.
-func pair(t *testing.T) (a, b *Syncer, seg string, data []byte) {
+func pair(t *testing.T, passphrase string) (a, b *Syncer, seg string, data []byte) {
 	t.Helper()
 	ctx := context.Background()
 	folder := t.TempDir()
@@ -25,6 +25,11 @@ func pair(t *testing.T) (a, b *Syncer, seg string, data []byte) {
 		dbs[i] = db
 	}
 	var err error
+	for _, db := range dbs {
+		if err := Join(db, folder, passphrase); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if a, err = Open(dbs[0], folder); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +91,7 @@ func TestDamagedFilesAreSkippedKeptAndRetried(t *testing.T) {
 		"newerApp":   newer,
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, b, seg, good := pair(t)
+			_, b, seg, good := pair(t, "")
 			if err := os.WriteFile(seg, damage(good), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +135,7 @@ func TestDamagedFilesAreSkippedKeptAndRetried(t *testing.T) {
 // sync clients' duplicate copies apply nothing new and report no problem.
 func TestNoiseInTheFolderIsHarmless(t *testing.T) {
 	ctx := context.Background()
-	_, b, seg, good := pair(t)
+	_, b, seg, good := pair(t, "")
 	dir := filepath.Dir(seg)
 	base := strings.TrimSuffix(filepath.Base(seg), ".seg")
 	for name, data := range map[string][]byte{
@@ -185,7 +190,7 @@ func FuzzDecodeSegment(f *testing.F) {
 // was noted, and after a segment was applied but before it was noted as imported.
 func TestCrashPointsLoseAndDuplicateNothing(t *testing.T) {
 	ctx := context.Background()
-	a, b, seg, _ := pair(t)
+	a, b, seg, _ := pair(t, "")
 	oplogRows := func(s *Syncer) int {
 		var n int
 		s.db.R().QueryRow(`SELECT count(*) FROM oplog`).Scan(&n)

@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -50,14 +51,17 @@ func New(db *store.DB) *Service {
 // Folder returns the chosen shared folder ("" = none).
 func (s *Service) Folder() (string, error) { return s.db.Meta("sync_folder") }
 
-// SetFolder chooses the shared folder (checked by preparing it) or, with "", stops syncing.
-func (s *Service) SetFolder(folder string) error {
+// SetFolder chooses the shared folder, joining it (see Join: passphrase sets up or opens an
+// encrypted folder), or with "" stops syncing.
+func (s *Service) SetFolder(folder, passphrase string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if folder != "" {
 		abs, err := filepath.Abs(folder)
 		if err != nil {
 			return err
 		}
-		if _, err := Open(s.db, abs); err != nil {
+		if err := Join(s.db, abs, passphrase); err != nil {
 			return err
 		}
 		folder = abs
@@ -65,19 +69,42 @@ func (s *Service) SetFolder(folder string) error {
 	return s.db.SetMeta("sync_folder", folder)
 }
 
+// ChangePassphrase sets a new passphrase for the encrypted sync folder.
+func (s *Service) ChangePassphrase(passphrase string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sy, err := s.open()
+	if err != nil {
+		return err
+	}
+	return sy.ChangePassphrase(passphrase)
+}
+
+// open returns the syncer of the chosen folder.
+func (s *Service) open() (*Syncer, error) {
+	folder, err := s.Folder()
+	if err != nil {
+		return nil, err
+	}
+	if folder == "" {
+		return nil, fmt.Errorf("no sync folder chosen")
+	}
+	sy, err := Open(s.db, folder)
+	if err != nil {
+		return nil, err
+	}
+	sy.now = s.now
+	return sy, nil
+}
+
 // Once runs one pass: export this device's new operations, import the others'.
 func (s *Service) Once(ctx context.Context) (exported int, res ImportResult, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	folder, err := s.Folder()
+	sy, err := s.open()
 	if err != nil {
 		return 0, res, err
 	}
-	sy, err := Open(s.db, folder)
-	if err != nil {
-		return 0, res, err
-	}
-	sy.now = s.now
 	exported, res, err = sy.Once(ctx)
 	now := s.now().UTC().Format(time.RFC3339)
 	if exported > 0 {
@@ -93,11 +120,7 @@ func (s *Service) Once(ctx context.Context) (exported int, res ImportResult, err
 // import when files arrive in the folder, a full pass every minute, and a last export when it
 // stops (the app quitting). Errors of a pass go to report and the loop goes on.
 func (s *Service) Run(ctx context.Context, report func(exported int, res ImportResult, err error)) error {
-	folder, err := s.Folder()
-	if err != nil {
-		return err
-	}
-	sy, err := Open(s.db, folder)
+	sy, err := s.open()
 	if err != nil {
 		return err
 	}
