@@ -214,7 +214,11 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 				return total, err
 			}
 		}
-		if err := writeOnce(filepath.Join(s.root, "log", device, segmentName(seq, file)), file); err != nil {
+		name := segmentName(seq, file)
+		if err := writeOnce(filepath.Join(s.root, "log", device, name), file); err != nil {
+			return total, err
+		}
+		if err := s.noteWritten(ctx, device+"/"+name); err != nil {
 			return total, err
 		}
 		// after a crash before these two lines the same operations go out again under the
@@ -232,9 +236,10 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 
 // ImportResult says what one import pass did.
 type ImportResult struct {
-	Files    int `json:"files"`    // segments applied
-	Ops      int `json:"ops"`      // operations new to this device
-	Problems int `json:"problems"` // files that could not be applied (yet)
+	Files    int    `json:"files"`    // segments applied
+	Ops      int    `json:"ops"`      // operations new to this device
+	Problems int    `json:"problems"` // files that could not be applied (yet)
+	Renewed  string `json:"renewed"`  // this laptop's new device id, when its id was found on another laptop too
 }
 
 // Import applies every segment of other devices that this device has not imported yet, each
@@ -374,13 +379,92 @@ func (s *Syncer) record(ctx context.Context, f segmentFile, problem string) erro
 // Once exports this device's new operations, imports the others', and notes this device as
 // seen in the folder.
 func (s *Syncer) Once(ctx context.Context) (exported int, res ImportResult, err error) {
+	if res.Renewed, err = s.checkClone(ctx); err != nil {
+		return 0, res, err
+	}
 	if exported, err = s.Export(ctx); err != nil {
 		return exported, res, err
 	}
+	renewed := res.Renewed
 	if res, err = s.Import(ctx); err != nil {
 		return exported, res, err
 	}
+	res.Renewed = renewed
 	return exported, res, s.writeDevice()
+}
+
+// noteWritten records a segment this device wrote.
+func (s *Syncer) noteWritten(ctx context.Context, rel string) error {
+	return s.db.Local(ctx, `INSERT INTO sync_files(name, device, status, first_seen, done_at) VALUES (?, ?, 'written', ?, ?)
+		ON CONFLICT(name) DO UPDATE SET status = 'written'`, rel, s.db.Device(), s.now().UTC().Format(time.RFC3339),
+		s.now().UTC().Format(time.RFC3339))
+}
+
+// checkClone looks for segments under this device's id that this device did not write: a
+// data folder copied to another laptop gives both laptops one id. Then this laptop exports
+// what it has not yet exported under the old id and takes a new one (the other laptop does
+// the same when it sees this one's segments); both keep importing the old id's segments like
+// any other device's. It returns the new id, or "".
+func (s *Syncer) checkClone(ctx context.Context) (string, error) {
+	device := s.db.Device()
+	dir := filepath.Join(s.root, "log", device)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", nil // nothing written yet
+	}
+	written := map[string]bool{}
+	rows, err := s.db.R().QueryContext(ctx, `SELECT name FROM sync_files WHERE status = 'written' AND device = ?`, device)
+	if err != nil {
+		return "", err
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		written[n] = true
+	}
+	rows.Close()
+	foreign := false
+	for _, e := range entries {
+		rel := device + "/" + e.Name()
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".seg") || written[rel] {
+			continue
+		}
+		ops, err := s.readSegment(segmentFile{rel: rel, path: filepath.Join(dir, e.Name()), device: device})
+		if err != nil {
+			continue // unreadable yet: it says nothing
+		}
+		mine := true
+		for _, op := range ops {
+			var n int
+			if err := s.db.R().QueryRowContext(ctx, `SELECT count(*) FROM oplog WHERE hlc = ?`, op.HLC).Scan(&n); err != nil {
+				return "", err
+			}
+			if n == 0 {
+				mine = false
+				break
+			}
+		}
+		if !mine {
+			foreign = true
+			break
+		}
+		if err := s.noteWritten(ctx, rel); err != nil { // a copy of this device's own, or written before this was noted
+			return "", err
+		}
+	}
+	if !foreign {
+		return "", nil
+	}
+	if _, err := s.Export(ctx); err != nil {
+		return "", err
+	}
+	if err := s.db.RenewDevice(); err != nil {
+		return "", err
+	}
+	if err := s.db.SetMeta("sync_seq", "0"); err != nil {
+		return "", err
+	}
+	return s.db.Device(), os.MkdirAll(filepath.Join(s.root, "log", s.db.Device()), 0o755)
 }
 
 // DeviceInfo is what devices/<device>.json says about a laptop.
