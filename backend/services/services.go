@@ -16,6 +16,7 @@ import (
 	"daigoudesk/backend/settings"
 	"daigoudesk/backend/stock"
 	"daigoudesk/backend/store"
+	"daigoudesk/backend/sync"
 )
 
 // DBFile is the database's name inside the data folder.
@@ -33,6 +34,8 @@ type Services struct {
 	Settings  *settings.Service
 	// OrderImport imports channel order exports and watches the import folder.
 	OrderImport *orderimport.Service
+	// Sync merges this laptop's work with the team's through a shared folder.
+	Sync *sync.Service
 }
 
 // Open opens (creating if needed) the data folder dir.
@@ -53,6 +56,7 @@ func Open(dir string) (*Services, error) {
 		Settings:  settings.New(db, dir),
 	}
 	svc.OrderImport = orderimport.New(db, svc.Orders, svc.Customers)
+	svc.Sync = sync.New(db)
 	return svc, nil
 }
 

@@ -131,6 +131,20 @@ func (db *DB) notify(c Change) {
 }
 
 func (db *DB) migrate() error {
+	// Two processes can open a new data folder at the same moment (the app and a CLI
+	// command): one migrates while the other waits, then finds nothing left to do. Setting
+	// up WAL on a new file can report "locked" without waiting, so that is retried.
+	var err error
+	for try := 0; try < 50; try++ {
+		if err = db.migrateOnce(); err == nil || !strings.Contains(err.Error(), "database is locked") {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return err
+}
+
+func (db *DB) migrateOnce() error {
 	if _, err := db.w.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return err
 	}
@@ -141,20 +155,22 @@ func (db *DB) migrate() error {
 	sort.Strings(names)
 	for _, name := range names {
 		version := strings.TrimSuffix(filepath.Base(name), ".sql")
-		var n int
-		if err := db.w.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			continue
-		}
 		body, err := migrationFiles.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		tx, err := db.w.Begin()
+		tx, err := db.w.Begin() // immediate (the writer's _txlock): the check below holds
 		if err != nil {
 			return err
+		}
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if n > 0 {
+			tx.Rollback()
+			continue
 		}
 		if _, err := tx.Exec(string(body)); err != nil {
 			tx.Rollback()
@@ -178,9 +194,12 @@ func (db *DB) initDevice(now func() time.Time) error {
 	if err != nil {
 		return err
 	}
-	if id == "" {
-		id = newDeviceID()
-		if err := db.SetMeta("device_id", id); err != nil {
+	if id == "" { // another process opening the new folder at the same moment may win: use its id
+		if _, err := db.w.Exec(`INSERT INTO meta(key, value) VALUES ('device_id', ?) ON CONFLICT(key) DO NOTHING`,
+			newDeviceID()); err != nil {
+			return err
+		}
+		if id, err = db.Meta("device_id"); err != nil {
 			return err
 		}
 	}

@@ -105,6 +105,9 @@ func converge(t *testing.T, seed int64) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { db.Close() })
+		if err := Join(db, folder, ""); err != nil {
+			t.Fatal(err)
+		}
 		if d.sync, err = Open(db, folder); err != nil {
 			t.Fatal(err)
 		}

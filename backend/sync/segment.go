@@ -74,12 +74,6 @@ var namePattern = regexp.MustCompile(`^(\d{10})-([0-9a-f]{16})\.seg$`)
 // name says (a sync client's renamed duplicate is checked by its content alone).
 func decodeSegment(name string, file []byte) (Header, []store.Op, error) {
 	var h Header
-	if m := namePattern.FindStringSubmatch(name); m != nil {
-		sum := sha256.Sum256(file)
-		if hex.EncodeToString(sum[:8]) != m[2] {
-			return h, nil, fmt.Errorf("content does not match the name (damaged or incomplete)")
-		}
-	}
 	nl := bytes.IndexByte(file, '\n')
 	if nl < 0 {
 		return h, nil, fmt.Errorf("no header line (empty or truncated file)")
@@ -87,8 +81,11 @@ func decodeSegment(name string, file []byte) (Header, []store.Op, error) {
 	if err := json.Unmarshal(file[:nl], &h); err != nil {
 		return h, nil, fmt.Errorf("header: %v", err)
 	}
-	if h.Format > Format {
+	if h.Format > Format { // checked first: a newer format may name and hash its files otherwise
 		return h, nil, fmt.Errorf("format %d: %w", h.Format, ErrNewer)
+	}
+	if err := checkName(name, file); err != nil {
+		return h, nil, err
 	}
 	if h.Format < 1 || h.Device == "" || h.Count <= 0 {
 		return h, nil, fmt.Errorf("header is incomplete")
@@ -129,6 +126,18 @@ func decodeSegment(name string, file []byte) (Header, []store.Op, error) {
 		return h, nil, fmt.Errorf("has %d operations, its header says %d", len(ops), h.Count)
 	}
 	return h, ops, nil
+}
+
+// checkName verifies that a file named like a segment has the content hash its name says
+// (a sync client's renamed duplicate, and "", are checked by their content alone).
+func checkName(name string, file []byte) error {
+	if m := namePattern.FindStringSubmatch(name); m != nil {
+		sum := sha256.Sum256(file)
+		if hex.EncodeToString(sum[:8]) != m[2] {
+			return fmt.Errorf("content does not match the name (damaged or incomplete)")
+		}
+	}
+	return nil
 }
 
 // seqOf returns the sequence number at the start of a segment file name (0 if none).

@@ -24,41 +24,119 @@ const segmentOps = 5000
 type Syncer struct {
 	db   *store.DB
 	root string // <folder>/DaigouDesk
+	key  []byte // the team's data key when the folder is encrypted, else nil
 	now  func() time.Time
 }
 
-// Open prepares folder for sync (its DaigouDesk directory and FORMAT.json, made once by the
-// first laptop) and returns the syncer. A folder made by a newer app is refused.
-func Open(db *store.DB, folder string) (*Syncer, error) {
+// folderFormat is FORMAT.json, written once by the laptop that made the folder.
+type folderFormat struct {
+	Format    int    `json:"format"`
+	App       string `json:"app"`
+	Encrypted bool   `json:"encrypted"`
+}
+
+// ErrNeedPassphrase is the answer when an encrypted folder is opened before its passphrase
+// was given on this laptop.
+var ErrNeedPassphrase = errors.New("this sync folder is encrypted: enter the team passphrase")
+
+// Join makes folder this laptop's sync folder. A folder used for the first time is set up
+// (encrypted when passphrase is not empty); joining an encrypted folder needs its
+// passphrase, and the data key it opens is kept in this laptop's meta. An unencrypted
+// folder cannot be encrypted later (its history is already readable): use a new folder.
+func Join(db *store.DB, folder, passphrase string) error {
 	if strings.TrimSpace(folder) == "" {
-		return nil, fmt.Errorf("no sync folder chosen")
+		return fmt.Errorf("no sync folder chosen")
 	}
 	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("sync folder %s: not a folder that exists", folder)
+		return fmt.Errorf("sync folder %s: not a folder that exists", folder)
 	}
+	root := filepath.Join(folder, "DaigouDesk")
+	f, err := readFormat(root)
+	if os.IsNotExist(err) {
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			return err
+		}
+		f = folderFormat{Format: Format, App: "daigoudesk", Encrypted: passphrase != ""}
+		if f.Encrypted {
+			key := make([]byte, 32)
+			if _, err := rand.Read(key); err != nil {
+				return err
+			}
+			if err := writeWrap(root, db.Device(), passphrase, key); err != nil {
+				return err
+			}
+		}
+		data, _ := json.Marshal(f)
+		if err := writeOnce(filepath.Join(root, "FORMAT.json"), data); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return fmt.Errorf("sync folder %s: %w", folder, err)
+	}
+	if !f.Encrypted {
+		if passphrase != "" {
+			return fmt.Errorf("sync folder %s is not encrypted; to encrypt the team's data, start a new folder with a passphrase", folder)
+		}
+		return db.SetMeta("sync_key", "")
+	}
+	if passphrase == "" {
+		return ErrNeedPassphrase
+	}
+	key, err := unwrap(root, passphrase)
+	if err != nil {
+		return err
+	}
+	return db.SetMeta("sync_key", hex.EncodeToString(key))
+}
+
+func readFormat(root string) (folderFormat, error) {
+	var f folderFormat
+	data, err := os.ReadFile(filepath.Join(root, "FORMAT.json"))
+	if err != nil {
+		return f, err
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return f, fmt.Errorf("FORMAT.json is damaged or incomplete")
+	}
+	if f.Format > Format {
+		return f, fmt.Errorf("format %d: %w", f.Format, ErrNewer)
+	}
+	return f, nil
+}
+
+// Open returns the syncer of folder, which this laptop has joined.
+func Open(db *store.DB, folder string) (*Syncer, error) {
 	s := &Syncer{db: db, root: filepath.Join(folder, "DaigouDesk"), now: time.Now}
+	f, err := readFormat(s.root)
+	if os.IsNotExist(err) {
+		return nil, fmt.Errorf("sync folder %s: not set up (choose it again)", folder)
+	} else if err != nil {
+		return nil, fmt.Errorf("sync folder %s: %w", folder, err)
+	}
+	if f.Encrypted {
+		k, err := db.Meta("sync_key")
+		if err != nil {
+			return nil, err
+		}
+		if s.key, err = hex.DecodeString(k); err != nil || len(s.key) != 32 {
+			return nil, ErrNeedPassphrase
+		}
+	}
 	for _, d := range []string{"devices", filepath.Join("log", db.Device())} {
 		if err := os.MkdirAll(filepath.Join(s.root, d), 0o755); err != nil {
 			return nil, err
 		}
 	}
-	formatFile := filepath.Join(s.root, "FORMAT.json")
-	data, err := os.ReadFile(formatFile)
-	if os.IsNotExist(err) {
-		data, _ = json.Marshal(map[string]any{"format": Format, "app": "daigoudesk"})
-		if err := writeOnce(formatFile, data); err != nil {
-			return nil, err
-		}
-	} else if err != nil {
-		return nil, err
-	}
-	var f struct {
-		Format int `json:"format"`
-	}
-	if err := json.Unmarshal(data, &f); err == nil && f.Format > Format {
-		return nil, fmt.Errorf("sync folder %s: format %d: %w", folder, f.Format, ErrNewer)
-	}
 	return s, nil
+}
+
+// ChangePassphrase wraps the folder's data key with a new passphrase; the old one stops
+// opening the folder. Nothing already written is rewritten.
+func (s *Syncer) ChangePassphrase(passphrase string) error {
+	if s.key == nil {
+		return fmt.Errorf("this sync folder is not encrypted")
+	}
+	return writeWrap(s.root, s.db.Device(), passphrase, s.key)
 }
 
 // writeOnce writes a file the way every file of the folder is written: under a temporary
@@ -131,7 +209,16 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 		if err != nil {
 			return total, err
 		}
-		if err := writeOnce(filepath.Join(s.root, "log", device, segmentName(seq, file)), file); err != nil {
+		if s.key != nil {
+			if file, err = seal(s.key, "seg", file); err != nil {
+				return total, err
+			}
+		}
+		name := segmentName(seq, file)
+		if err := writeOnce(filepath.Join(s.root, "log", device, name), file); err != nil {
+			return total, err
+		}
+		if err := s.noteWritten(ctx, device+"/"+name); err != nil {
 			return total, err
 		}
 		// after a crash before these two lines the same operations go out again under the
@@ -149,9 +236,10 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 
 // ImportResult says what one import pass did.
 type ImportResult struct {
-	Files    int `json:"files"`    // segments applied
-	Ops      int `json:"ops"`      // operations new to this device
-	Problems int `json:"problems"` // files that could not be applied (yet)
+	Files    int    `json:"files"`    // segments applied
+	Ops      int    `json:"ops"`      // operations new to this device
+	Problems int    `json:"problems"` // files that could not be applied (yet)
+	Renewed  string `json:"renewed"`  // this laptop's new device id, when its id was found on another laptop too
 }
 
 // Import applies every segment of other devices that this device has not imported yet, each
@@ -174,15 +262,7 @@ func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		data, err := os.ReadFile(f.path)
-		var ops []store.Op
-		if err == nil {
-			var h Header
-			h, ops, err = decodeSegment(filepath.Base(f.path), data)
-			if err == nil && h.Device != f.device {
-				err = fmt.Errorf("segment of device %s in the folder of device %s", h.Device, f.device)
-			}
-		}
+		ops, err := s.readSegment(f)
 		if err == nil {
 			var n int
 			n, err = s.db.ApplyOps(ctx, ops)
@@ -201,6 +281,29 @@ func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// readSegment reads, decrypts and verifies one segment file.
+func (s *Syncer) readSegment(f segmentFile) ([]store.Op, error) {
+	data, err := os.ReadFile(f.path)
+	if err != nil {
+		return nil, err
+	}
+	name := filepath.Base(f.path)
+	if s.key != nil {
+		if err := checkName(name, data); err != nil {
+			return nil, err
+		}
+		if data, err = unseal(s.key, "seg", data); err != nil {
+			return nil, err
+		}
+		name = "" // checked on the sealed bytes
+	}
+	h, ops, err := decodeSegment(name, data)
+	if err == nil && h.Device != f.device {
+		err = fmt.Errorf("segment of device %s in the folder of device %s", h.Device, f.device)
+	}
+	return ops, err
 }
 
 type segmentFile struct {
@@ -276,13 +379,92 @@ func (s *Syncer) record(ctx context.Context, f segmentFile, problem string) erro
 // Once exports this device's new operations, imports the others', and notes this device as
 // seen in the folder.
 func (s *Syncer) Once(ctx context.Context) (exported int, res ImportResult, err error) {
+	if res.Renewed, err = s.checkClone(ctx); err != nil {
+		return 0, res, err
+	}
 	if exported, err = s.Export(ctx); err != nil {
 		return exported, res, err
 	}
+	renewed := res.Renewed
 	if res, err = s.Import(ctx); err != nil {
 		return exported, res, err
 	}
+	res.Renewed = renewed
 	return exported, res, s.writeDevice()
+}
+
+// noteWritten records a segment this device wrote.
+func (s *Syncer) noteWritten(ctx context.Context, rel string) error {
+	return s.db.Local(ctx, `INSERT INTO sync_files(name, device, status, first_seen, done_at) VALUES (?, ?, 'written', ?, ?)
+		ON CONFLICT(name) DO UPDATE SET status = 'written'`, rel, s.db.Device(), s.now().UTC().Format(time.RFC3339),
+		s.now().UTC().Format(time.RFC3339))
+}
+
+// checkClone looks for segments under this device's id that this device did not write: a
+// data folder copied to another laptop gives both laptops one id. Then this laptop exports
+// what it has not yet exported under the old id and takes a new one (the other laptop does
+// the same when it sees this one's segments); both keep importing the old id's segments like
+// any other device's. It returns the new id, or "".
+func (s *Syncer) checkClone(ctx context.Context) (string, error) {
+	device := s.db.Device()
+	dir := filepath.Join(s.root, "log", device)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", nil // nothing written yet
+	}
+	written := map[string]bool{}
+	rows, err := s.db.R().QueryContext(ctx, `SELECT name FROM sync_files WHERE status = 'written' AND device = ?`, device)
+	if err != nil {
+		return "", err
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		written[n] = true
+	}
+	rows.Close()
+	foreign := false
+	for _, e := range entries {
+		rel := device + "/" + e.Name()
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".seg") || written[rel] {
+			continue
+		}
+		ops, err := s.readSegment(segmentFile{rel: rel, path: filepath.Join(dir, e.Name()), device: device})
+		if err != nil {
+			continue // unreadable yet: it says nothing
+		}
+		mine := true
+		for _, op := range ops {
+			var n int
+			if err := s.db.R().QueryRowContext(ctx, `SELECT count(*) FROM oplog WHERE hlc = ?`, op.HLC).Scan(&n); err != nil {
+				return "", err
+			}
+			if n == 0 {
+				mine = false
+				break
+			}
+		}
+		if !mine {
+			foreign = true
+			break
+		}
+		if err := s.noteWritten(ctx, rel); err != nil { // a copy of this device's own, or written before this was noted
+			return "", err
+		}
+	}
+	if !foreign {
+		return "", nil
+	}
+	if _, err := s.Export(ctx); err != nil {
+		return "", err
+	}
+	if err := s.db.RenewDevice(); err != nil {
+		return "", err
+	}
+	if err := s.db.SetMeta("sync_seq", "0"); err != nil {
+		return "", err
+	}
+	return s.db.Device(), os.MkdirAll(filepath.Join(s.root, "log", s.db.Device()), 0o755)
 }
 
 // DeviceInfo is what devices/<device>.json says about a laptop.
