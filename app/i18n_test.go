@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestErrorKeysAreTranslated finds every i18n key the backend puts in a domain error or a
+// TestErrorKeysAreTranslated finds every i18n key the backend (or a façade here) puts in a domain error or a
 // file's line problem (a string literal on a line with `Key:` or `Invalid(`, or, anywhere, one
 // in a section the UI translates: keys handed to helpers like bad(field, "importing.problem.x",
 // …)) and checks that both UI languages translate it, so a new error can never reach the user
@@ -30,7 +30,7 @@ func TestErrorKeysAreTranslated(t *testing.T) {
 		translations[lang] = m
 	}
 	keys := map[string]string{} // key → file:line
-	err := filepath.WalkDir("../backend", func(path string, d fs.DirEntry, err error) error {
+	scan := func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
 		}
@@ -48,9 +48,12 @@ func TestErrorKeysAreTranslated(t *testing.T) {
 			}
 		}
 		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	}
+	// the backend, and the façades of this package, which wrap some errors with keys
+	for _, root := range []string{"../backend", "."} {
+		if err := filepath.WalkDir(root, scan); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if len(keys) < 20 {
 		t.Fatalf("found only %d keys: the scan is broken", len(keys))

@@ -37,6 +37,7 @@ func Run(assets embed.FS, svc *services.Services) error {
 	customers := &Customers{base}
 	orders := &Orders{base}
 	orderImport := &OrderImport{base}
+	syncer := &Sync{facade: base}
 	return wails.Run(&options.App{
 		Title:     "Daigou Desk 代购助手",
 		Width:     1400,
@@ -51,15 +52,17 @@ func Run(assets embed.FS, svc *services.Services) error {
 			base.startup(ctx)
 			forwardChanges(ctx, svc.DB)
 			go orderImport.startWatching()
+			go syncer.startRunning()
 			if os.Getenv("DAIGOU_STARTUP_PROBE") != "" {
 				probeStartup(ctx)
 			}
 		},
 		OnShutdown: func(context.Context) {
 			orderImport.stopWatching()
+			syncer.shutdown() // before Close: its last pass exports what was made just before quitting
 			svc.Close()
 		},
-		Bind:           []any{catalog, stock, settings, customers, orders, orderImport},
+		Bind:           []any{catalog, stock, settings, customers, orders, orderImport, syncer},
 		ErrorFormatter: formatError,
 	})
 }

@@ -55,8 +55,9 @@ func (t *Table) Columns(known []Column) (*Columns, error) {
 			continue
 		}
 		if first, dup := cols.index[name]; dup {
-			fe.Problems = append(fe.Problems, domain.LineProblem{Line: t.HeaderLine, Field: name,
-				Message: fmt.Sprintf("columns %d (%q) and %d (%q) are both %s", first+1, t.Header[first], i+1, h, name)})
+			fe.Problems = append(fe.Problems, domain.ProblemAt(t.HeaderLine, domain.Invalid(name, "importing.problem.columnTwice",
+				fmt.Sprintf("columns %d (%q) and %d (%q) are both %s", first+1, t.Header[first], i+1, h, name),
+				map[string]any{"first": first + 1, "firstHeader": t.Header[first], "second": i + 1, "secondHeader": h, "column": name})))
 			continue
 		}
 		cols.index[name] = i

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"daigoudesk/backend/domain"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -39,7 +41,8 @@ func readCSV(path string) ([]Row, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, lineError(path, pe.Line, fmt.Sprintf("column %d", pe.Column), pe.Err.Error())
+				return nil, lineError(path, pe.Line, domain.Invalid(fmt.Sprintf("column %d", pe.Column), "importing.problem.quote",
+					pe.Err.Error(), map[string]any{"column": pe.Column}))
 			}
 			return nil, openError(path, err)
 		}
@@ -58,7 +61,8 @@ func decodeText(path string, raw []byte) (string, error) {
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(raw)
 		if err != nil {
-			return "", lineError(path, 1, "encoding", "cannot read the file as UTF-16 text: "+err.Error())
+			return "", lineError(path, 1, domain.Invalid("encoding", "importing.problem.utf16",
+				"cannot read the file as UTF-16 text: "+err.Error(), nil))
 		}
 		return string(out), nil
 	}
@@ -67,8 +71,8 @@ func decodeText(path string, raw []byte) (string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
 	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", lineError(path, firstBadLine(raw), "encoding",
-			"the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8")
+		return "", lineError(path, firstBadLine(raw), domain.Invalid("encoding", "importing.problem.encoding",
+			"the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8", nil))
 	}
 	return string(out), nil
 }

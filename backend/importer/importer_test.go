@@ -113,6 +113,21 @@ func fileError(t *testing.T, err error) *domain.FileError {
 	return fe
 }
 
+// wantProblemKey checks that the file's first problem carries the translation key and params,
+// and an English message for the command line.
+func wantProblemKey(t *testing.T, fe *domain.FileError, key string, params ...string) {
+	t.Helper()
+	p := fe.Problems[0]
+	if p.Key != key || p.Message == "" {
+		t.Fatalf("problem %+v, want key %s", p, key)
+	}
+	for _, name := range params {
+		if _, ok := p.Params[name]; !ok {
+			t.Fatalf("problem %+v lacks param %s", p, name)
+		}
+	}
+}
+
 func TestReadMalformed(t *testing.T) {
 	t.Run("BareQuote", func(t *testing.T) {
 		path := writeFile(t, "bad.csv", []byte("sku,name\nA,ok\nB,bro\"ken\n"))
@@ -121,10 +136,11 @@ func TestReadMalformed(t *testing.T) {
 		if fe.File != path || fe.Problems[0].Line != 3 || !strings.Contains(err.Error(), "bad.csv:3:") {
 			t.Fatalf("got %v", err)
 		}
+		wantProblemKey(t, fe, "importing.problem.quote", "column")
 	})
 	t.Run("UnclosedQuote", func(t *testing.T) {
 		_, err := importer.ReadTable(writeFile(t, "bad.csv", []byte("sku,name\nA,\"never closed\nB,x\n")))
-		fileError(t, err)
+		wantProblemKey(t, fileError(t, err), "importing.problem.quote", "column")
 	})
 	t.Run("NotText", func(t *testing.T) {
 		// 0xFF is neither UTF-8 nor a GB18030 lead byte.
@@ -133,10 +149,11 @@ func TestReadMalformed(t *testing.T) {
 		if fe.Problems[0].Line != 2 || fe.Problems[0].Field != "encoding" {
 			t.Fatalf("got %+v", fe.Problems)
 		}
+		wantProblemKey(t, fe, "importing.problem.encoding")
 	})
 	t.Run("Empty", func(t *testing.T) {
 		_, err := importer.ReadTable(writeFile(t, "empty.csv", []byte("\n\n")))
-		fileError(t, err)
+		wantProblemKey(t, fileError(t, err), "importing.problem.emptyFile")
 	})
 	t.Run("BrokenXLSX", func(t *testing.T) {
 		_, err := importer.ReadTable(writeFile(t, "broken.xlsx", []byte("PK\x03\x04 not really a zip")))
@@ -259,6 +276,10 @@ func TestColumns(t *testing.T) {
 		fe := fileError(t, err)
 		if fe.Problems[0].Line != 1 || fe.Problems[0].Field != "sku" {
 			t.Fatalf("got %+v", fe.Problems)
+		}
+		wantProblemKey(t, fe, "importing.problem.columnTwice", "first", "firstHeader", "second", "secondHeader", "column")
+		if p := fe.Problems[0].Params; p["firstHeader"] != "SKU" || p["secondHeader"] != "货号" || p["second"] != 3 {
+			t.Fatalf("params %v", p)
 		}
 	})
 }

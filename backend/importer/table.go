@@ -92,7 +92,8 @@ func ReadTable(path string) (*Table, error) {
 		}
 	}
 	if t.Header == nil {
-		return nil, lineError(path, 1, "header", "the file is empty: it needs a header row naming the columns")
+		return nil, lineError(path, 1, domain.Invalid("header", "importing.problem.emptyFile",
+			"the file is empty: it needs a header row naming the columns", nil))
 	}
 	return t, nil
 }
@@ -116,9 +117,9 @@ func emptyRow(cells []string) bool {
 	return true
 }
 
-// lineError is a malformed-file error: one problem at line.
-func lineError(file string, line int, field, msg string) error {
-	return &domain.FileError{File: file, Problems: []domain.LineProblem{{Line: line, Field: field, Message: msg}}}
+// lineError is a malformed-file error: the one problem e at line.
+func lineError(file string, line int, e *domain.Error) error {
+	return &domain.FileError{File: file, Problems: []domain.LineProblem{domain.ProblemAt(line, e)}}
 }
 
 func openError(path string, err error) error {

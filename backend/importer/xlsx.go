@@ -2,6 +2,8 @@ package importer
 
 import (
 	"github.com/xuri/excelize/v2"
+
+	"daigoudesk/backend/domain"
 )
 
 // readXLSX reads every row of the first sheet of a workbook; the row number is the line.
@@ -15,7 +17,7 @@ func readXLSX(path string) ([]Row, error) {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, lineError(path, 1, "sheet", "the workbook has no sheet")
+		return nil, lineError(path, 1, domain.Invalid("sheet", "importing.problem.noSheet", "the workbook has no sheet", nil))
 	}
 	it, err := f.Rows(sheets[0])
 	if err != nil {
@@ -26,7 +28,8 @@ func readXLSX(path string) ([]Row, error) {
 	for line := 1; it.Next(); line++ {
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, lineError(path, line, "cell", err.Error())
+			return nil, lineError(path, line, domain.Invalid("cell", "importing.problem.cell", err.Error(),
+				map[string]any{"message": err.Error()}))
 		}
 		if len(cells) > 0 {
 			rows = append(rows, Row{Line: line, Cells: cells})

@@ -1,9 +1,12 @@
 // Shared helpers for the end-to-end tests. build/e2e.sh starts the real app (`go tool wails dev`
 // on a fresh data dir) and runs these tests with E2E_URL set; each test opens the UI in a fresh
 // headless Chromium profile.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const baseURL = process.env.E2E_URL ?? 'http://localhost:34115';
@@ -97,4 +100,24 @@ export async function switchLanguage(page, language) {
     language,
     { timeout: 10_000, polling: 250 },
   );
+}
+
+/**
+ * Runs the command line of the app the harness built (the same binary, with a command
+ * argument) on another data folder — a second laptop — and returns its standard output.
+ * Without the harness's binary it falls back to `go run .` in the repository.
+ * @param {string} dataDir the other laptop's data folder
+ * @param {string[]} args the command, e.g. ['sync', '--once']
+ * @param {Record<string, string>} [env] extra environment, e.g. DAIGOU_SYNC_PASSPHRASE
+ */
+export function runCLI(dataDir, args, env = {}) {
+  const built = process.env.E2E_DATA_DIR ? join(dirname(process.env.E2E_DATA_DIR), 'daigoudesk-dev') : '';
+  const [cmd, pre] = built && existsSync(built) ? [built, []] : ['go', ['run', '.']];
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return new Promise((resolve, reject) => {
+    execFile(cmd, [...pre, '--data-dir', dataDir, ...args], { cwd: root, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`daigoudesk ${args.join(' ')}: ${err.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
 }

@@ -20,6 +20,7 @@ import { LowStockPage } from '../features/stock/LowStockPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { SyncPage } from '../features/sync/SyncPage';
 
 export interface Area {
   key: string;
@@ -42,7 +43,7 @@ export const areas: Area[] = [
   { key: 'shipping', path: '/shipping', labelKey: 'nav.shipping', icon: <CarOutlined />, element: comingSoon('nav.shipping') },
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, element: comingSoon('nav.service') },
   { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', icon: <BarChartOutlined />, element: comingSoon('nav.analytics') },
-  { key: 'sync', path: '/sync', labelKey: 'nav.sync', icon: <SyncOutlined />, element: comingSoon('nav.sync') },
+  { key: 'sync', path: '/sync', labelKey: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage /> },
   { key: 'settings', path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
 

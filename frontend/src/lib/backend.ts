@@ -13,7 +13,8 @@ import * as OrderImportBinding from '../../wailsjs/go/app/OrderImport';
 import * as OrdersBinding from '../../wailsjs/go/app/Orders';
 import * as SettingsBinding from '../../wailsjs/go/app/Settings';
 import * as StockBinding from '../../wailsjs/go/app/Stock';
-import type { app, catalog, customers, domain, orderimport, orders, settings, stock } from '../../wailsjs/go/models';
+import * as SyncBinding from '../../wailsjs/go/app/Sync';
+import type { app, catalog, customers, domain, orderimport, orders, settings, stock, sync } from '../../wailsjs/go/models';
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
 const errorCodes: readonly string[] = ['invalid', 'not_found', 'conflict', 'internal'];
@@ -183,6 +184,7 @@ export const Stock = wrap(StockBinding);
 export const Customers = wrap(CustomersBinding);
 export const Orders = wrap(OrdersBinding);
 export const OrderImport = wrap(OrderImportBinding);
+export const Sync = wrap(SyncBinding);
 
 export type SettingsDTO = settings.Settings;
 
@@ -233,6 +235,10 @@ export type ImportUnmatched = Plain<orderimport.Unmatched>;
 export type ImportResult = Plain<orderimport.Result>;
 export type PendingImportFile = Plain<orderimport.PendingFile>;
 export type SavedImportMapping = Plain<orderimport.SavedMapping>;
+export type SyncStatus = Plain<app.SyncStatus>;
+export type SyncPass = Plain<app.SyncPass>;
+export type SyncDevice = Plain<sync.DeviceInfo>;
+export type SyncProblemFile = Plain<sync.FileProblem>;
 
 /** True when the Go bindings are present (inside Wails or `wails dev`), false in a plain browser. */
 export function backendAvailable(): boolean {

@@ -37,3 +37,14 @@ export function fetchMoreOnScroll(q: { hasNextPage: boolean; isFetchingNextPage:
     if (nearEnd(e) && q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
   };
 }
+
+/** The time now (ms) at every render, and a render at least every intervalMs: keeps
+ * "3 minutes ago" texts current. */
+export function useNow(intervalMs = 30_000): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return Date.now();
+}

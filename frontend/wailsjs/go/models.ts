@@ -70,6 +70,48 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ErrorDTO {
+	    code: string;
+	    message: string;
+	    field?: string;
+	    key?: string;
+	    params?: {[key: string]: any};
+	    problems?: domain.LineProblem[];
+	    details?: ErrorDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.field = source["field"];
+	        this.key = source["key"];
+	        this.params = source["params"];
+	        this.problems = this.convertValues(source["problems"], domain.LineProblem);
+	        this.details = this.convertValues(source["details"], ErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class LevelPage {
 	    items: stock.LevelRow[];
 	    total: number;
@@ -178,6 +220,94 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], catalog.Product);
 	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SyncStatus {
+	    folder: string;
+	    device: string;
+	    deviceName: string;
+	    dataDir: string;
+	    lastExport: string;
+	    lastImport: string;
+	    unexported: number;
+	    devices: sync.DeviceInfo[];
+	    problems: sync.FileProblem[];
+	    encrypted: boolean;
+	    running: boolean;
+	    lastError?: ErrorDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.device = source["device"];
+	        this.deviceName = source["deviceName"];
+	        this.dataDir = source["dataDir"];
+	        this.lastExport = source["lastExport"];
+	        this.lastImport = source["lastImport"];
+	        this.unexported = source["unexported"];
+	        this.devices = this.convertValues(source["devices"], sync.DeviceInfo);
+	        this.problems = this.convertValues(source["problems"], sync.FileProblem);
+	        this.encrypted = source["encrypted"];
+	        this.running = source["running"];
+	        this.lastError = this.convertValues(source["lastError"], ErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SyncPass {
+	    exported: number;
+	    result: sync.ImportResult;
+	    error?: ErrorDTO;
+	    status: SyncStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncPass(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.exported = source["exported"];
+	        this.result = this.convertValues(source["result"], sync.ImportResult);
+	        this.error = this.convertValues(source["error"], ErrorDTO);
+	        this.status = this.convertValues(source["status"], SyncStatus);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1734,6 +1864,63 @@ export namespace stock {
 	        this.qty = source["qty"];
 	        this.note = source["note"];
 	        this.at = source["at"];
+	    }
+	}
+
+}
+
+export namespace sync {
+	
+	export class DeviceInfo {
+	    device: string;
+	    name: string;
+	    lastSeen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeviceInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.device = source["device"];
+	        this.name = source["name"];
+	        this.lastSeen = source["lastSeen"];
+	    }
+	}
+	export class FileProblem {
+	    name: string;
+	    problem: string;
+	    tries: number;
+	    firstSeen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.problem = source["problem"];
+	        this.tries = source["tries"];
+	        this.firstSeen = source["firstSeen"];
+	    }
+	}
+	export class ImportResult {
+	    files: number;
+	    ops: number;
+	    problems: number;
+	    renewed: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = source["files"];
+	        this.ops = source["ops"];
+	        this.problems = source["problems"];
+	        this.renewed = source["renewed"];
 	    }
 	}
 
