@@ -47,6 +47,13 @@ func (db *DB) Dump(w io.Writer) error {
 		ORDER BY channel, rank`, 3); err != nil {
 		return err
 	}
+	if err := dumpQuery(bw, db.r, "oversold_moves", `SELECT move_id, product_id, location_id, ref, avail_after
+		FROM oversold_moves ORDER BY move_id`, 5); err != nil {
+		return err
+	}
+	if err := dumpQuery(bw, db.r, "order_conflicts", `SELECT order_id, kind FROM order_conflicts ORDER BY order_id`, 2); err != nil {
+		return err
+	}
 	return bw.Flush()
 }
 

@@ -81,7 +81,8 @@ const maxKept = 1000
 
 // keepStatements prepares queries on the writer connection, now that no transaction holds
 // it, so that later transactions reuse them: preparing an insert compiles its table's
-// triggers, which costs more than running it.
+// triggers, which costs more than running it. A statement is kept from the second
+// transaction that prepares it: one-off statements are not prepared twice.
 func (db *DB) keepStatements(queries []string) {
 	if len(queries) == 0 {
 		return
@@ -89,12 +90,19 @@ func (db *DB) keepStatements(queries []string) {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
 	if db.wstmts == nil {
-		db.wstmts = map[string]*sql.Stmt{}
+		db.wstmts, db.once = map[string]*sql.Stmt{}, map[string]bool{}
 	}
 	for _, q := range queries {
 		if _, ok := db.wstmts[q]; ok || len(db.wstmts) >= maxKept {
 			continue
 		}
+		if !db.once[q] {
+			if len(db.once) < 10*maxKept {
+				db.once[q] = true
+			}
+			continue
+		}
+		delete(db.once, q)
 		if s, err := db.w.Prepare(q); err == nil {
 			db.wstmts[q] = s
 		}
