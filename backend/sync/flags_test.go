@@ -17,7 +17,7 @@ func TestOversoldAndCancelVsShipAreFlaggedEverywhere(t *testing.T) {
 	var svcs [2]*Service
 	for i := range svcs {
 		db := newDB(t)
-		svcs[i] = New(db)
+		svcs[i] = New(db, nil)
 		if err := svcs[i].SetFolder(folder, ""); err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"daigoudesk/backend/blobs"
 	"daigoudesk/backend/store"
 )
 
@@ -27,16 +28,17 @@ var (
 // Service is the sync of one data folder: its chosen shared folder (local meta sync_folder),
 // one-off passes, the run loop, and the status the sync screen and CLI show.
 type Service struct {
-	db  *store.DB
-	now func() time.Time
+	db    *store.DB
+	blobs *blobs.Store
+	now   func() time.Time
 
 	mu      gosync.Mutex // one pass at a time
 	changed chan struct{}
 }
 
-// New returns the sync service of db.
-func New(db *store.DB) *Service {
-	s := &Service{db: db, now: time.Now, changed: make(chan struct{}, 1)}
+// New returns the sync service of db and its attachments.
+func New(db *store.DB, attachments *blobs.Store) *Service {
+	s := &Service{db: db, blobs: attachments, now: time.Now, changed: make(chan struct{}, 1)}
 	db.Subscribe(func(c store.Change) {
 		if !c.Remote {
 			select {
@@ -93,7 +95,7 @@ func (s *Service) open() (*Syncer, error) {
 	if err != nil {
 		return nil, err
 	}
-	sy.now = s.now
+	sy.now, sy.blobs = s.now, s.blobs
 	return sy, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"daigoudesk/backend/blobs"
 	"daigoudesk/backend/store"
 )
 
@@ -22,10 +23,11 @@ const segmentOps = 5000
 
 // Syncer exchanges this device's operations with the others' through one folder.
 type Syncer struct {
-	db   *store.DB
-	root string // <folder>/DaigouDesk
-	key  []byte // the team's data key when the folder is encrypted, else nil
-	now  func() time.Time
+	db    *store.DB
+	root  string       // <folder>/DaigouDesk
+	key   []byte       // the team's data key when the folder is encrypted, else nil
+	blobs *blobs.Store // this laptop's attachments (nil: not synced)
+	now   func() time.Time
 }
 
 // folderFormat is FORMAT.json, written once by the laptop that made the folder.
@@ -240,6 +242,8 @@ type ImportResult struct {
 	Ops      int    `json:"ops"`      // operations new to this device
 	Problems int    `json:"problems"` // files that could not be applied (yet)
 	Renewed  string `json:"renewed"`  // this laptop's new device id, when its id was found on another laptop too
+	// Attachments is how many photos and other attachments arrived.
+	Attachments int `json:"attachments"`
 }
 
 // Import applies every segment of other devices that this device has not imported yet, each
@@ -390,6 +394,11 @@ func (s *Syncer) Once(ctx context.Context) (exported int, res ImportResult, err 
 		return exported, res, err
 	}
 	res.Renewed = renewed
+	var blobProblems int
+	if res.Attachments, blobProblems, err = s.syncBlobs(ctx, s.blobs); err != nil {
+		return exported, res, err
+	}
+	res.Problems += blobProblems
 	return exported, res, s.writeDevice()
 }
 
