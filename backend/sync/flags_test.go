@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"testing"
+	"time"
 
 	"daigoudesk/backend/store"
 )
@@ -74,5 +75,37 @@ func TestOversoldAndCancelVsShipAreFlaggedEverywhere(t *testing.T) {
 		if flags, _ := s.Flags(ctx); len(flags) != 0 {
 			t.Fatalf("laptop %d still has flags after resolving: %+v", i, flags)
 		}
+	}
+}
+
+// TestClockFarAheadIsWarned: operations from a laptop whose clock runs two hours ahead still
+// apply, and the sync status names that laptop.
+func TestClockFarAheadIsWarned(t *testing.T) {
+	ctx := context.Background()
+	folder := t.TempDir()
+	ahead, err := openCopy(t, store.Options{Now: func() time.Time { return time.Now().Add(2 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ahead.Close() })
+	a, b := New(ahead, nil), New(newDB(t), nil)
+	for _, s := range []*Service{a, b} {
+		if err := s.SetFolder(folder, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ahead.Write(ctx, func(tx *store.Tx) error { return tx.Set("customers", "c", store.Fields{"name": "赵六"}) }); err != nil {
+		t.Fatal(err)
+	}
+	a.Once(ctx)
+	if _, res, err := b.Once(ctx); err != nil || res.Ops != 1 {
+		t.Fatalf("b's pass: %+v %v", res, err)
+	}
+	st, err := b.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Clocks) != 1 || st.Clocks[0].Device != ahead.Device() || st.Clocks[0].AheadSeconds < 7000 {
+		t.Fatalf("clock warnings %+v", st.Clocks)
 	}
 }

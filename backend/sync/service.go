@@ -190,12 +190,27 @@ type Status struct {
 	Unexported int           `json:"unexported"` // local operations not yet in the folder
 	Devices    []DeviceInfo  `json:"devices"`    // every laptop that has written to the folder
 	Problems   []FileProblem `json:"problems"`
+	// Clocks are laptops whose clocks run far ahead of this one's (their changes still apply).
+	Clocks []ClockWarning `json:"clocks"`
+	// Flags are what sync found for a person to decide (see Flags).
+	Flags []Flag `json:"flags"`
 }
 
 // Status reports the sync state.
 func (s *Service) Status(ctx context.Context) (Status, error) {
-	st := Status{Device: s.db.Device(), Devices: []DeviceInfo{}, Problems: []FileProblem{}}
+	st := Status{Device: s.db.Device(), Devices: []DeviceInfo{}, Problems: []FileProblem{}, Clocks: []ClockWarning{}}
+	if v, _ := s.db.Meta("sync_clock_warning"); v != "" {
+		var warnings map[string]ClockWarning
+		json.Unmarshal([]byte(v), &warnings)
+		for _, w := range warnings {
+			st.Clocks = append(st.Clocks, w)
+		}
+		sort.Slice(st.Clocks, func(i, j int) bool { return st.Clocks[i].Device < st.Clocks[j].Device })
+	}
 	var err error
+	if st.Flags, err = s.Flags(ctx); err != nil {
+		return st, err
+	}
 	if st.Folder, err = s.Folder(); err != nil {
 		return st, err
 	}

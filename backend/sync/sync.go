@@ -268,6 +268,9 @@ func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 		}
 		ops, err := s.readSegment(f)
 		if err == nil {
+			s.checkClock(f.device, ops)
+		}
+		if err == nil {
 			var n int
 			n, err = s.db.ApplyOps(ctx, ops)
 			res.Ops += n
@@ -308,6 +311,45 @@ func (s *Syncer) readSegment(f segmentFile) ([]store.Op, error) {
 		err = fmt.Errorf("segment of device %s in the folder of device %s", h.Device, f.device)
 	}
 	return ops, err
+}
+
+// clockAhead is how far ahead of this laptop's clock another laptop's stamps may be before
+// the sync screen warns about it. Its operations are applied all the same: refusing them
+// would make laptops diverge.
+const clockAhead = 10 * time.Minute
+
+// checkClock notes (meta sync_clock_warning) a device whose newest stamp is far ahead of this
+// laptop's wall clock, or clears the note when that device's clock looks right again.
+func (s *Syncer) checkClock(device string, ops []store.Op) {
+	last, err := store.ParseStamp(ops[len(ops)-1].HLC)
+	if err != nil {
+		return
+	}
+	ahead := time.UnixMilli(last.Wall).Sub(s.now())
+	var warnings map[string]ClockWarning
+	if v, _ := s.db.Meta("sync_clock_warning"); v != "" {
+		json.Unmarshal([]byte(v), &warnings)
+	}
+	if warnings == nil {
+		warnings = map[string]ClockWarning{}
+	}
+	if ahead > clockAhead {
+		warnings[device] = ClockWarning{Device: device, AheadSeconds: int64(ahead / time.Second),
+			Seen: s.now().UTC().Format(time.RFC3339)}
+	} else if _, ok := warnings[device]; ok {
+		delete(warnings, device)
+	} else {
+		return
+	}
+	data, _ := json.Marshal(warnings)
+	s.db.SetMeta("sync_clock_warning", string(data))
+}
+
+// ClockWarning says a laptop's clock runs ahead of this one's.
+type ClockWarning struct {
+	Device       string `json:"device"`
+	AheadSeconds int64  `json:"aheadSeconds"`
+	Seen         string `json:"seen"`
 }
 
 type segmentFile struct {
