@@ -132,6 +132,13 @@ func (db *DB) RebuildDerived(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := tx.rebuildDerived(); err != nil {
+		return err
+	}
+	return tx.commit(false)
+}
+
+func (tx *Tx) rebuildDerived() error {
 	for _, q := range []string{
 		`DELETE FROM stock_levels`,
 		`DELETE FROM product_stock`,
@@ -150,5 +157,5 @@ func (db *DB) RebuildDerived(ctx context.Context) error {
 			return err
 		}
 	}
-	return tx.commit(false)
+	return nil
 }

@@ -244,6 +244,8 @@ type ImportResult struct {
 	Renewed  string `json:"renewed"`  // this laptop's new device id, when its id was found on another laptop too
 	// Attachments is how many photos and other attachments arrived.
 	Attachments int `json:"attachments"`
+	// Snapshot says this new laptop started from a snapshot.
+	Snapshot bool `json:"snapshot"`
 }
 
 // Import applies every segment of other devices that this device has not imported yet, each
@@ -251,6 +253,10 @@ type ImportResult struct {
 // tried again next time; nothing of it is applied.
 func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 	var res ImportResult
+	var err error
+	if res.Snapshot, err = s.startFromSnapshot(ctx); err != nil {
+		return res, err
+	}
 	done, err := s.importedFiles(ctx)
 	if err != nil {
 		return res, err
@@ -441,7 +447,10 @@ func (s *Syncer) Once(ctx context.Context) (exported int, res ImportResult, err 
 		return exported, res, err
 	}
 	res.Problems += blobProblems
-	return exported, res, s.writeDevice()
+	if err := s.writeDevice(); err != nil {
+		return exported, res, err
+	}
+	return exported, res, s.maintain(ctx)
 }
 
 // noteWritten records a segment this device wrote.
