@@ -25,6 +25,9 @@ type Store struct{ dir string }
 // New returns the store in dir (created on first Put).
 func New(dir string) *Store { return &Store{dir: dir} }
 
+// Dir is the folder the attachments are in.
+func (s *Store) Dir() string { return s.dir }
+
 // Put saves data and returns its hash; saving the same bytes twice is a no-op.
 func (s *Store) Put(data []byte) (string, error) {
 	if len(data) == 0 {

@@ -1,7 +1,6 @@
 package orders
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -148,27 +147,5 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	if err != nil {
 		return err
 	}
-	return refreshStatus(tx, ids)
-}
-
-// refreshStatus computes the order_status rows of orders ids again (what the triggers do
-// after each change to one order).
-func refreshStatus(tx *store.Tx, ids []string) error {
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return err
-	}
-	restore, err := tx.DeferIndexes("order_status", len(ids))
-	if err != nil {
-		return err
-	}
-	for _, q := range []string{
-		`DELETE FROM order_status WHERE order_id IN (SELECT value FROM json_each(?1))`,
-		`INSERT INTO order_status SELECT * FROM order_status_calc WHERE order_id IN (SELECT value FROM json_each(?1))`,
-	} {
-		if _, err := tx.Exec(q, string(list)); err != nil {
-			return err
-		}
-	}
-	return restore()
+	return tx.RefreshOrderStatus(ids)
 }

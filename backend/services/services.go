@@ -56,7 +56,7 @@ func Open(dir string) (*Services, error) {
 		Settings:  settings.New(db, dir),
 	}
 	svc.OrderImport = orderimport.New(db, svc.Orders, svc.Customers)
-	svc.Sync = sync.New(db)
+	svc.Sync = sync.New(db, svc.Blobs)
 	return svc, nil
 }
 

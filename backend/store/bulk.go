@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -115,24 +114,8 @@ func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {
 	if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM ` + table + `)`).Scan(&any); err != nil || any == 0 {
 		return map[string]bool{}, err // an empty table (a first import) has none of them
 	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := tx.Query(`SELECT id FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, string(list))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := make(map[string]bool, len(ids))
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return out, tx.collect(out, `SELECT id FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, ids)
 }
 
 // insertNew inserts rows that do not exist yet, all with the same fields, in multi-row

@@ -47,6 +47,13 @@ func (db *DB) Dump(w io.Writer) error {
 		ORDER BY channel, rank`, 3); err != nil {
 		return err
 	}
+	if err := dumpQuery(bw, db.r, "oversold_moves", `SELECT move_id, product_id, location_id, ref, avail_after
+		FROM oversold_moves ORDER BY move_id`, 5); err != nil {
+		return err
+	}
+	if err := dumpQuery(bw, db.r, "order_conflicts", `SELECT order_id, kind FROM order_conflicts ORDER BY order_id`, 2); err != nil {
+		return err
+	}
 	return bw.Flush()
 }
 
@@ -125,6 +132,13 @@ func (db *DB) RebuildDerived(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := tx.rebuildDerived(); err != nil {
+		return err
+	}
+	return tx.commit(false)
+}
+
+func (tx *Tx) rebuildDerived() error {
 	for _, q := range []string{
 		`DELETE FROM stock_levels`,
 		`DELETE FROM product_stock`,
@@ -143,5 +157,5 @@ func (db *DB) RebuildDerived(ctx context.Context) error {
 			return err
 		}
 	}
-	return tx.commit(false)
+	return nil
 }

@@ -94,6 +94,7 @@ func init() {
 	}})
 	register(Table{Name: "exchange_rates", Kind: Entity, Fields: []Field{t("currency"), t("base"), t("rate"), t("valid_from")}})
 	register(Table{Name: "import_mappings", Kind: Entity, Fields: []Field{t("channel"), t("name"), t("mapping")}})
+	register(Table{Name: "sync_resolutions", Kind: Ledger, Fields: []Field{t("subject"), t("kind"), t("note"), t("at"), t("device")}})
 	register(Table{Name: "stock_moves", Kind: Ledger, Fields: []Field{
 		t("product_id"), t("location_id"), t("batch_id"), t("kind"), i("qty"), i("reserved"),
 		i("unit_cost"), t("cost_currency"), t("reason"), t("ref"), t("note"), t("at"), t("device"),

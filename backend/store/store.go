@@ -34,6 +34,7 @@ type DB struct {
 
 	stmtMu sync.Mutex
 	wstmts map[string]*sql.Stmt // statements prepared on the writer connection, kept across transactions
+	once   map[string]bool      // statements prepared by one transaction so far (kept from their second)
 }
 
 // Change tells listeners what a committed transaction did: the tables it touched, its

@@ -81,7 +81,8 @@ const maxKept = 1000
 
 // keepStatements prepares queries on the writer connection, now that no transaction holds
 // it, so that later transactions reuse them: preparing an insert compiles its table's
-// triggers, which costs more than running it.
+// triggers, which costs more than running it. A statement is kept from the second
+// transaction that prepares it: one-off statements are not prepared twice.
 func (db *DB) keepStatements(queries []string) {
 	if len(queries) == 0 {
 		return
@@ -89,12 +90,19 @@ func (db *DB) keepStatements(queries []string) {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
 	if db.wstmts == nil {
-		db.wstmts = map[string]*sql.Stmt{}
+		db.wstmts, db.once = map[string]*sql.Stmt{}, map[string]bool{}
 	}
 	for _, q := range queries {
 		if _, ok := db.wstmts[q]; ok || len(db.wstmts) >= maxKept {
 			continue
 		}
+		if !db.once[q] {
+			if len(db.once) < 10*maxKept {
+				db.once[q] = true
+			}
+			continue
+		}
+		delete(db.once, q)
 		if s, err := db.w.Prepare(q); err == nil {
 			db.wstmts[q] = s
 		}
@@ -136,32 +144,184 @@ func (db *DB) ApplyOps(ctx context.Context, ops []Op) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	n := 0
+	hlcs := make([]string, len(ops))
+	for i := range ops {
+		if err := ops[i].normalize(); err != nil {
+			return 0, fmt.Errorf("operation %s: %w", ops[i].HLC, err)
+		}
+		if _, err := ParseStamp(ops[i].HLC); err != nil {
+			return 0, err
+		}
+		hlcs[i] = ops[i].HLC
+	}
+	seen, err := tx.loggedHLCs(hlcs)
+	if err != nil {
+		return 0, err
+	}
+	fresh := make([]Op, 0, len(ops))
 	for _, op := range ops {
-		if err := op.normalize(); err != nil {
-			return 0, fmt.Errorf("operation %s: %w", op.HLC, err)
-		}
-		stamp, err := ParseStamp(op.HLC)
-		if err != nil {
-			return 0, err
-		}
-		var seen int
-		if err := tx.stmt(`SELECT count(*) FROM oplog WHERE hlc = ?`).QueryRow(op.HLC).Scan(&seen); err != nil {
-			return 0, err
-		}
-		if seen > 0 || tx.pendingHLC[op.HLC] {
+		if seen[op.HLC] || tx.pendingHLC[op.HLC] {
 			continue
 		}
+		seen[op.HLC] = true
+		stamp, _ := ParseStamp(op.HLC)
 		db.clock.Observe(stamp)
-		if err := tx.apply(op); err != nil {
-			return 0, err
+		fresh = append(fresh, op)
+	}
+	if len(fresh) >= bulkApply {
+		err = tx.applyBulk(fresh)
+	} else {
+		for _, op := range fresh {
+			if err = tx.apply(op); err != nil {
+				break
+			}
 		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	for _, op := range fresh {
 		if err := tx.log(op); err != nil {
 			return 0, err
 		}
-		n++
 	}
-	return n, tx.commit(true)
+	return len(fresh), tx.commit(true)
+}
+
+// bulkApply is the batch size from which remote operations are applied table by table with
+// the order-status triggers suspended (see applyBulk).
+const bulkApply = 50
+
+// loggedHLCs returns which of hlcs are in the oplog already.
+func (tx *Tx) loggedHLCs(hlcs []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(hlcs))
+	return out, tx.collect(out, `SELECT hlc FROM oplog WHERE hlc IN (SELECT value FROM json_each(?))`, hlcs)
+}
+
+// collect adds to set the text values query returns for the list of values (bound as one
+// JSON array, in chunks, so a long list costs a few statements).
+func (tx *Tx) collect(set map[string]bool, query string, values []string) error {
+	for start := 0; start < len(values); start += 5000 {
+		list, err := json.Marshal(values[start:min(start+5000, len(values))])
+		if err != nil {
+			return err
+		}
+		rows, err := tx.Query(query, string(list))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return err
+			}
+			set[v] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyBulk applies many remote operations the way apply does one at a time: the merge rules
+// do not depend on the order operations arrive in (per-field stamps for entities, the smaller
+// stamp for a ledger row made twice), so they are applied grouped by table with the bulk
+// insert of SetMany, and each touched order's status is computed once at the end instead of
+// by a trigger after every row.
+func (tx *Tx) applyBulk(ops []Op) error {
+	before, err := tx.ordersOf(ops) // a line or ledger row may move away from an order
+	if err != nil {
+		return err
+	}
+	err = tx.WithoutTriggers("order_status_", func() error {
+		var order []string
+		groups := map[string][]Op{}
+		for _, op := range ops {
+			if _, ok := groups[op.Table]; !ok {
+				order = append(order, op.Table)
+			}
+			groups[op.Table] = append(groups[op.Table], op)
+		}
+		for _, table := range order {
+			g := groups[table]
+			ids := make([]string, len(g))
+			for i := range g {
+				ids[i] = g[i].ID
+			}
+			tx.touched[table] = true
+			if err := tx.insertMany(table, g, ids); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	after, err := tx.ordersOf(ops)
+	if err != nil {
+		return err
+	}
+	for id := range before {
+		after[id] = true
+	}
+	ids := make([]string, 0, len(after))
+	for id := range after {
+		ids = append(ids, id)
+	}
+	return tx.RefreshOrderStatus(ids)
+}
+
+// ordersOf returns the orders whose status rows depend on the rows ops change, as the tables
+// hold them now.
+func (tx *Tx) ordersOf(ops []Op) (map[string]bool, error) {
+	out := map[string]bool{}
+	byTable := map[string][]string{}
+	for _, op := range ops {
+		switch op.Table {
+		case "orders":
+			out[op.ID] = true
+		case "order_lines", "order_events", "payments", "order_returns":
+			if id, ok := op.Data["order_id"].(string); ok {
+				out[id] = true
+			}
+			byTable[op.Table] = append(byTable[op.Table], op.ID)
+		}
+	}
+	for table, ids := range byTable {
+		if err := tx.collect(out, `SELECT order_id FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, ids); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// RefreshOrderStatus computes the order_status rows of orders ids again from their ledgers
+// (what the triggers do after each change to one order), for bulk writes that suspended them.
+func (tx *Tx) RefreshOrderStatus(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	restore, err := tx.DeferIndexes("order_status", len(ids))
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DELETE FROM order_status WHERE order_id IN (SELECT value FROM json_each(?1))`,
+		`INSERT INTO order_status SELECT * FROM order_status_calc WHERE order_id IN (SELECT value FROM json_each(?1))`,
+	} {
+		if _, err := tx.Exec(q, string(list)); err != nil {
+			return err
+		}
+	}
+	return restore()
 }
 
 // normalize checks the operation against the registry and converts values to int64/string.

@@ -124,8 +124,12 @@ func converge(t *testing.T, seed int64) {
 		}
 		switch r := rng.Intn(10); {
 		case r < 6: // an offline change of one to three operations, in one transaction
+			n := 1 + rng.Intn(3)
+			if rng.Intn(10) == 0 {
+				n = 30 + rng.Intn(60) // a busy hour offline: its segment takes the bulk apply path
+			}
 			err := d.db.Write(ctx, func(tx *store.Tx) error {
-				for k := 0; k <= rng.Intn(3); k++ {
+				for k := 0; k < n; k++ {
 					kind, table, id, fields := randomOp(rng, d, i)
 					var err error
 					if kind == "set" {

@@ -90,42 +90,56 @@ func decodeSegment(name string, file []byte) (Header, []store.Op, error) {
 	if h.Format < 1 || h.Device == "" || h.Count <= 0 {
 		return h, nil, fmt.Errorf("header is incomplete")
 	}
-	body := file[nl+1:]
-	sum := sha256.Sum256(body)
-	if hex.EncodeToString(sum[:]) != h.Body {
-		return h, nil, fmt.Errorf("body checksum mismatch (damaged or incomplete)")
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	if err != nil {
-		return h, nil, fmt.Errorf("body: %v", err)
-	}
 	ops := make([]store.Op, 0, h.Count)
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64*1024), 16<<20)
-	for sc.Scan() {
+	err := eachLine(file[nl+1:], h.Body, func(line []byte) error {
 		var op store.Op
-		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.UseNumber()
 		if err := dec.Decode(&op); err != nil {
-			return h, nil, fmt.Errorf("operation %d: %v", len(ops)+1, err)
+			return fmt.Errorf("operation %d: %v", len(ops)+1, err)
 		}
 		if !strings.HasSuffix(op.HLC, "."+h.Device) {
-			return h, nil, fmt.Errorf("operation %d (%s) is not of device %s", len(ops)+1, op.HLC, h.Device)
+			return fmt.Errorf("operation %d (%s) is not of device %s", len(ops)+1, op.HLC, h.Device)
 		}
 		if _, err := store.ParseStamp(op.HLC); err != nil {
-			return h, nil, fmt.Errorf("operation %d: %v", len(ops)+1, err)
+			return fmt.Errorf("operation %d: %v", len(ops)+1, err)
 		}
 		ops = append(ops, op)
-	}
-	if err := sc.Err(); err != nil && err != io.ErrUnexpectedEOF {
-		return h, nil, fmt.Errorf("body: %v", err)
-	} else if err != nil {
-		return h, nil, fmt.Errorf("body is truncated")
+		return nil
+	})
+	if err != nil {
+		return h, nil, err
 	}
 	if len(ops) != h.Count || ops[0].HLC != h.First || ops[len(ops)-1].HLC != h.Last {
 		return h, nil, fmt.Errorf("has %d operations, its header says %d", len(ops), h.Count)
 	}
 	return h, ops, nil
+}
+
+// eachLine verifies a compressed body against its SHA-256 (hex, from the header) and calls
+// fn for each of its lines; a damaged or truncated body is an error.
+func eachLine(body []byte, sha string, fn func(line []byte) error) error {
+	sum := sha256.Sum256(body)
+	if hex.EncodeToString(sum[:]) != sha {
+		return fmt.Errorf("body checksum mismatch (damaged or incomplete)")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("body: %v", err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	for sc.Scan() {
+		if err := fn(sc.Bytes()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err == io.ErrUnexpectedEOF {
+		return fmt.Errorf("body is truncated")
+	} else if err != nil {
+		return fmt.Errorf("body: %v", err)
+	}
+	return nil
 }
 
 // checkName verifies that a file named like a segment has the content hash its name says

@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"daigoudesk/backend/blobs"
 	"daigoudesk/backend/store"
 )
 
@@ -27,16 +28,17 @@ var (
 // Service is the sync of one data folder: its chosen shared folder (local meta sync_folder),
 // one-off passes, the run loop, and the status the sync screen and CLI show.
 type Service struct {
-	db  *store.DB
-	now func() time.Time
+	db    *store.DB
+	blobs *blobs.Store
+	now   func() time.Time
 
 	mu      gosync.Mutex // one pass at a time
 	changed chan struct{}
 }
 
-// New returns the sync service of db.
-func New(db *store.DB) *Service {
-	s := &Service{db: db, now: time.Now, changed: make(chan struct{}, 1)}
+// New returns the sync service of db and its attachments.
+func New(db *store.DB, attachments *blobs.Store) *Service {
+	s := &Service{db: db, blobs: attachments, now: time.Now, changed: make(chan struct{}, 1)}
 	db.Subscribe(func(c store.Change) {
 		if !c.Remote {
 			select {
@@ -93,7 +95,7 @@ func (s *Service) open() (*Syncer, error) {
 	if err != nil {
 		return nil, err
 	}
-	sy.now = s.now
+	sy.now, sy.blobs = s.now, s.blobs
 	return sy, nil
 }
 
@@ -188,12 +190,27 @@ type Status struct {
 	Unexported int           `json:"unexported"` // local operations not yet in the folder
 	Devices    []DeviceInfo  `json:"devices"`    // every laptop that has written to the folder
 	Problems   []FileProblem `json:"problems"`
+	// Clocks are laptops whose clocks run far ahead of this one's (their changes still apply).
+	Clocks []ClockWarning `json:"clocks"`
+	// Flags are what sync found for a person to decide (see Flags).
+	Flags []Flag `json:"flags"`
 }
 
 // Status reports the sync state.
 func (s *Service) Status(ctx context.Context) (Status, error) {
-	st := Status{Device: s.db.Device(), Devices: []DeviceInfo{}, Problems: []FileProblem{}}
+	st := Status{Device: s.db.Device(), Devices: []DeviceInfo{}, Problems: []FileProblem{}, Clocks: []ClockWarning{}}
+	if v, _ := s.db.Meta("sync_clock_warning"); v != "" {
+		var warnings map[string]ClockWarning
+		json.Unmarshal([]byte(v), &warnings)
+		for _, w := range warnings {
+			st.Clocks = append(st.Clocks, w)
+		}
+		sort.Slice(st.Clocks, func(i, j int) bool { return st.Clocks[i].Device < st.Clocks[j].Device })
+	}
 	var err error
+	if st.Flags, err = s.Flags(ctx); err != nil {
+		return st, err
+	}
 	if st.Folder, err = s.Folder(); err != nil {
 		return st, err
 	}

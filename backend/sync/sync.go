@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"daigoudesk/backend/blobs"
 	"daigoudesk/backend/store"
 )
 
@@ -22,10 +23,11 @@ const segmentOps = 5000
 
 // Syncer exchanges this device's operations with the others' through one folder.
 type Syncer struct {
-	db   *store.DB
-	root string // <folder>/DaigouDesk
-	key  []byte // the team's data key when the folder is encrypted, else nil
-	now  func() time.Time
+	db    *store.DB
+	root  string       // <folder>/DaigouDesk
+	key   []byte       // the team's data key when the folder is encrypted, else nil
+	blobs *blobs.Store // this laptop's attachments (nil: not synced)
+	now   func() time.Time
 }
 
 // folderFormat is FORMAT.json, written once by the laptop that made the folder.
@@ -240,6 +242,10 @@ type ImportResult struct {
 	Ops      int    `json:"ops"`      // operations new to this device
 	Problems int    `json:"problems"` // files that could not be applied (yet)
 	Renewed  string `json:"renewed"`  // this laptop's new device id, when its id was found on another laptop too
+	// Attachments is how many photos and other attachments arrived.
+	Attachments int `json:"attachments"`
+	// Snapshot says this new laptop started from a snapshot.
+	Snapshot bool `json:"snapshot"`
 }
 
 // Import applies every segment of other devices that this device has not imported yet, each
@@ -247,6 +253,10 @@ type ImportResult struct {
 // tried again next time; nothing of it is applied.
 func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 	var res ImportResult
+	var err error
+	if res.Snapshot, err = s.startFromSnapshot(ctx); err != nil {
+		return res, err
+	}
 	done, err := s.importedFiles(ctx)
 	if err != nil {
 		return res, err
@@ -263,6 +273,9 @@ func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 			return res, err
 		}
 		ops, err := s.readSegment(f)
+		if err == nil {
+			s.checkClock(f.device, ops)
+		}
 		if err == nil {
 			var n int
 			n, err = s.db.ApplyOps(ctx, ops)
@@ -304,6 +317,45 @@ func (s *Syncer) readSegment(f segmentFile) ([]store.Op, error) {
 		err = fmt.Errorf("segment of device %s in the folder of device %s", h.Device, f.device)
 	}
 	return ops, err
+}
+
+// clockAhead is how far ahead of this laptop's clock another laptop's stamps may be before
+// the sync screen warns about it. Its operations are applied all the same: refusing them
+// would make laptops diverge.
+const clockAhead = 10 * time.Minute
+
+// checkClock notes (meta sync_clock_warning) a device whose newest stamp is far ahead of this
+// laptop's wall clock, or clears the note when that device's clock looks right again.
+func (s *Syncer) checkClock(device string, ops []store.Op) {
+	last, err := store.ParseStamp(ops[len(ops)-1].HLC)
+	if err != nil {
+		return
+	}
+	ahead := time.UnixMilli(last.Wall).Sub(s.now())
+	var warnings map[string]ClockWarning
+	if v, _ := s.db.Meta("sync_clock_warning"); v != "" {
+		json.Unmarshal([]byte(v), &warnings)
+	}
+	if warnings == nil {
+		warnings = map[string]ClockWarning{}
+	}
+	if ahead > clockAhead {
+		warnings[device] = ClockWarning{Device: device, AheadSeconds: int64(ahead / time.Second),
+			Seen: s.now().UTC().Format(time.RFC3339)}
+	} else if _, ok := warnings[device]; ok {
+		delete(warnings, device)
+	} else {
+		return
+	}
+	data, _ := json.Marshal(warnings)
+	s.db.SetMeta("sync_clock_warning", string(data))
+}
+
+// ClockWarning says a laptop's clock runs ahead of this one's.
+type ClockWarning struct {
+	Device       string `json:"device"`
+	AheadSeconds int64  `json:"aheadSeconds"`
+	Seen         string `json:"seen"`
 }
 
 type segmentFile struct {
@@ -390,7 +442,15 @@ func (s *Syncer) Once(ctx context.Context) (exported int, res ImportResult, err 
 		return exported, res, err
 	}
 	res.Renewed = renewed
-	return exported, res, s.writeDevice()
+	var blobProblems int
+	if res.Attachments, blobProblems, err = s.syncBlobs(ctx, s.blobs); err != nil {
+		return exported, res, err
+	}
+	res.Problems += blobProblems
+	if err := s.writeDevice(); err != nil {
+		return exported, res, err
+	}
+	return exported, res, s.maintain(ctx)
 }
 
 // noteWritten records a segment this device wrote.
