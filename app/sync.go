@@ -43,22 +43,24 @@ type Sync struct {
 }
 
 // SyncStatus is what the sync screen shows: the service's sync.Status (its fields spelled out:
-// the bindings generator leaves out the types of an embedded struct's fields), this device's
-// name, whether the folder is encrypted, and whether the background sync runs and how its last
-// pass went.
+// the bindings generator leaves out the types of an embedded struct's fields) with the flags
+// described for a person, this device's name, and whether the background sync runs and how
+// its last pass went.
 type SyncStatus struct {
-	Folder     string             `json:"folder"`
-	Device     string             `json:"device"`
-	DeviceName string             `json:"deviceName"`
-	DataDir    string             `json:"dataDir"` // never to be put in the shared folder
-	LastExport string             `json:"lastExport"`
-	LastImport string             `json:"lastImport"`
-	Unexported int                `json:"unexported"`
-	Devices    []sync.DeviceInfo  `json:"devices"`
-	Problems   []sync.FileProblem `json:"problems"`
-	Encrypted  bool               `json:"encrypted"`
-	Running    bool               `json:"running"`
-	LastError  *ErrorDTO          `json:"lastError,omitempty"`
+	Folder     string              `json:"folder"`
+	Encrypted  bool                `json:"encrypted"`
+	Device     string              `json:"device"`
+	DeviceName string              `json:"deviceName"`
+	DataDir    string              `json:"dataDir"` // never to be put in the shared folder
+	LastExport string              `json:"lastExport"`
+	LastImport string              `json:"lastImport"`
+	Unexported int                 `json:"unexported"`
+	Devices    []sync.DeviceInfo   `json:"devices"`
+	Problems   []sync.FileProblem  `json:"problems"`
+	Clocks     []sync.ClockWarning `json:"clocks"`
+	Flags      []SyncFlag          `json:"flags"`
+	Running    bool                `json:"running"`
+	LastError  *ErrorDTO           `json:"lastError,omitempty"`
 }
 
 // SyncPass is what one pass did (EventSyncStatus, SyncNow) and the status after it.
@@ -75,24 +77,16 @@ func (s *Sync) Status() (SyncStatus, error) {
 	if err != nil {
 		return SyncStatus{}, err
 	}
-	out := SyncStatus{Folder: st.Folder, Device: st.Device, LastExport: st.LastExport, LastImport: st.LastImport,
-		Unexported: st.Unexported, Devices: st.Devices, Problems: st.Problems}
+	out := SyncStatus{Folder: st.Folder, Encrypted: st.Encrypted, Device: st.Device, DataDir: s.svc.DataDir,
+		LastExport: st.LastExport, LastImport: st.LastImport, Unexported: st.Unexported, Devices: st.Devices,
+		Problems: st.Problems, Clocks: st.Clocks, Flags: s.describeFlags(st.Flags)}
 	if set, err := s.svc.Settings.Get(s.ctx); err == nil {
 		out.DeviceName = set.DeviceName
 	}
-	out.DataDir, out.Encrypted = s.svc.DataDir, s.encrypted()
 	s.mu.Lock()
 	out.Running, out.LastError = s.stop != nil, s.lastErr
 	s.mu.Unlock()
 	return out, nil
-}
-
-// encrypted reports whether the chosen folder is encrypted: this laptop keeps the team's data
-// key (meta sync_key, set when it joined) exactly when it is. The sync service could say so in
-// its Status instead.
-func (s *Sync) encrypted() bool {
-	key, err := s.svc.DB.Meta("sync_key")
-	return err == nil && key != ""
 }
 
 // SetFolder chooses the shared folder (joining it: a new folder is set up, encrypted when a
@@ -176,7 +170,9 @@ func (s *Sync) ChangePassphrase(passphrase string) error {
 	if strings.TrimSpace(passphrase) == "" {
 		return domain.Invalid("passphrase", "sync.error.passphraseRequired", "enter the new passphrase", nil)
 	}
-	if !s.encrypted() {
+	if st, err := s.svc.Sync.Status(s.ctx); err != nil {
+		return err
+	} else if !st.Encrypted {
 		return domain.Invalid("passphrase", "sync.error.notEncrypted", "this sync folder is not encrypted", nil)
 	}
 	return syncError(s.svc.Sync.ChangePassphrase(passphrase))
@@ -302,6 +298,9 @@ var syncErrors = []struct {
 	{sync.ErrNeedPassphrase, domain.Invalid("passphrase", "sync.error.needPassphrase", sync.ErrNeedPassphrase.Error(), nil)},
 	{sync.ErrWrongPassphrase, domain.Invalid("passphrase", "sync.error.wrongPassphrase", sync.ErrWrongPassphrase.Error(), nil)},
 	{sync.ErrNewer, domain.Invalid("folder", "sync.error.newer", sync.ErrNewer.Error(), nil)},
+	{sync.ErrPlainFolder, domain.Invalid("passphrase", "sync.error.plainFolder", sync.ErrPlainFolder.Error(), nil)},
+	{sync.ErrNotSetUp, domain.Invalid("folder", "sync.error.notSetUp", sync.ErrNotSetUp.Error(), nil)},
+	{sync.ErrDamagedFormat, domain.Invalid("folder", "sync.error.damagedFormat", sync.ErrDamagedFormat.Error(), nil)},
 }
 
 // syncError turns an error of the sync service into a domain error with a translation key.
@@ -320,4 +319,44 @@ func syncError(err error) error {
 	log.Printf("sync: %v", err)
 	return &domain.Error{Code: domain.EInvalid, Field: "folder", Key: "sync.error.other", Message: err.Error(),
 		Params: map[string]any{"message": err.Error()}}
+}
+
+// SyncFlag is a flag of the sync service (sync.Flag) with the names a person reads.
+type SyncFlag struct {
+	sync.Flag
+	Product     string   `json:"product"`  // SKU and name, for oversold
+	Location    string   `json:"location"` // for oversold
+	OrderID     string   `json:"orderId"`  // the order concerned
+	OrderNumber string   `json:"orderNumber"`
+	Choices     []string `json:"choices"` // the resolutions this kind of flag takes
+}
+
+// describeFlags names the products, locations and orders flags are about.
+func (s *Sync) describeFlags(flags []sync.Flag) []SyncFlag {
+	out := make([]SyncFlag, 0, len(flags))
+	db := s.svc.DB.R()
+	for _, f := range flags {
+		d := SyncFlag{Flag: f, Choices: sync.Resolutions[f.Kind]}
+		if f.Kind == "oversold" {
+			db.QueryRowContext(s.ctx, `SELECT sku || ' ' || name_zh FROM products WHERE id = ?`, f.ProductID).Scan(&d.Product)
+			db.QueryRowContext(s.ctx, `SELECT name FROM locations WHERE id = ?`, f.LocationID).Scan(&d.Location)
+			db.QueryRowContext(s.ctx, `SELECT order_id FROM order_lines WHERE id = ?`, f.Ref).Scan(&d.OrderID)
+		} else {
+			d.OrderID = f.Subject
+		}
+		if d.OrderID != "" {
+			db.QueryRowContext(s.ctx, `SELECT number FROM orders WHERE id = ?`, d.OrderID).Scan(&d.OrderNumber)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Resolve records a person's answer to a sync flag (one of its Choices) and returns the new
+// status; the flag clears on every laptop once the answer has synced.
+func (s *Sync) Resolve(subject, kind, note string) (SyncStatus, error) {
+	if err := s.svc.Sync.Resolve(s.ctx, subject, kind, note); err != nil {
+		return SyncStatus{}, err
+	}
+	return s.Status()
 }

@@ -9,8 +9,11 @@ import (
 	"testing"
 
 	"daigoudesk/backend/catalog"
+	"daigoudesk/backend/customers"
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/orders"
 	"daigoudesk/backend/services"
+	"daigoudesk/backend/stock"
 	"daigoudesk/backend/sync"
 )
 
@@ -181,7 +184,7 @@ func TestSyncFolderChecks(t *testing.T) {
 	})
 	t.Run("ErrPassphraseForPlainFolder", func(t *testing.T) {
 		_, err := l.SetFolder(plain, "secret")
-		wantKey(t, err, "sync.error.other")
+		wantKey(t, err, "sync.error.plainFolder")
 	})
 	if st, _ := l.Status(); !st.Running || st.Encrypted {
 		t.Fatalf("after refused folders: %+v", st)
@@ -206,5 +209,93 @@ func TestSyncErrorKeys(t *testing.T) {
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) { wantKey(t, syncError(sc.err), sc.key) })
+	}
+}
+
+// TestSyncFlagsOversoldAndResolve: the last unit confirmed for an order on each of two
+// laptops offline shows on both sync screens as oversold, named by product, location and the
+// later order's number; resolving it on one laptop clears it on both.
+func TestSyncFlagsOversoldAndResolve(t *testing.T) {
+	ctx := context.Background()
+	folder := t.TempDir()
+	a, b := mustSyncLaptop(t), mustSyncLaptop(t)
+	for _, l := range []*syncLaptop{a, b} {
+		if _, err := l.SetFolder(folder, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zone, err := a.svc.Catalog.SaveZone(ctx, catalog.Zone{Name: "化妆品", Kind: "cosmetics"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, err := a.svc.Catalog.SaveLocation(ctx, catalog.Location{ZoneID: zone.ID, Name: "A-1", Kind: "shelf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.createProduct(t, "LAST-1")
+	p, err := a.svc.Catalog.FindProductByCode(ctx, "LAST-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.svc.Stock.Receive(ctx, stock.ReceiveInput{ProductID: p.ID, LocationID: loc.ID, Qty: 1}); err != nil {
+		t.Fatal(err)
+	}
+	syncBoth := func() {
+		for round := 0; round < 2; round++ {
+			for _, l := range []*syncLaptop{a, b} {
+				if _, err := l.SyncNow(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	syncBoth()
+	// offline: each laptop sells the last unit
+	var numbers []string
+	for _, l := range []*syncLaptop{a, b} {
+		c, err := l.svc.Customers.CreateCustomer(ctx, customers.CustomerInput{Name: "客户" + l.svc.DB.Device()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := l.svc.Orders.CreateOrder(ctx, orders.OrderInput{Channel: "wechat", CustomerID: c.ID, Currency: "CNY",
+			Lines: []orders.LineInput{{ProductID: p.ID, Qty: 1, UnitPrice: 29900}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.svc.Orders.Transition(ctx, orders.TransitionInput{OrderID: o.Order.ID, To: "confirmed"}); err != nil {
+			t.Fatal(err)
+		}
+		numbers = append(numbers, o.Order.Number)
+	}
+	syncBoth()
+	var subject string
+	for i, l := range []*syncLaptop{a, b} {
+		st, err := l.Status()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(st.Flags) != 1 || st.Flags[0].Kind != "oversold" || st.Flags[0].Location != "A-1" ||
+			st.Flags[0].Product != "LAST-1 面霜 LAST-1" || st.Flags[0].Short != 1 || len(st.Flags[0].Choices) != 3 {
+			t.Fatalf("laptop %d flags %+v", i, st.Flags)
+		}
+		if n := st.Flags[0].OrderNumber; n != numbers[0] && n != numbers[1] {
+			t.Fatalf("flag names order %q, want one of %v", n, numbers)
+		}
+		if subject != "" && st.Flags[0].Subject != subject {
+			t.Fatal("the two laptops flag different sales")
+		}
+		subject = st.Flags[0].Subject
+	}
+	if _, err := b.Resolve(subject, "bogus", ""); err == nil {
+		t.Fatal("an unknown resolution should be refused")
+	}
+	if _, err := b.Resolve(subject, "backorder", "下一批到货再发"); err != nil {
+		t.Fatal(err)
+	}
+	syncBoth()
+	for i, l := range []*syncLaptop{a, b} {
+		if st, _ := l.Status(); len(st.Flags) != 0 {
+			t.Fatalf("laptop %d still flags %+v", i, st.Flags)
+		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	Register(&Command{Name: "sync", Usage: "[--folder DIR] [--once] | status",
+	Register(&Command{Name: "sync", Usage: "[--folder DIR] [--name NAME] [--once] | status",
 		Summary: "merge with the team through a shared folder (until Ctrl+C, or one pass); $DAIGOU_SYNC_PASSPHRASE encrypts a new folder or opens an encrypted one",
 		Run:     runSync})
 }
@@ -25,6 +25,7 @@ func runSync(env *Env, args []string) error {
 	fs.SetOutput(env.Stderr)
 	folder := fs.String("folder", "", "the shared folder (kept for next time)")
 	once := fs.Bool("once", false, "one pass (export, then import) and exit")
+	name := fs.String("name", "", "this laptop's name, shown to the team (kept for next time)")
 	if err := fs.Parse(args); err != nil {
 		return Usagef("%v", err)
 	}
@@ -34,6 +35,16 @@ func runSync(env *Env, args []string) error {
 	svc, err := env.Services()
 	if err != nil {
 		return err
+	}
+	if *name != "" {
+		set, err := svc.Settings.Get(env.Ctx)
+		if err != nil {
+			return err
+		}
+		set.DeviceName = *name
+		if _, err := svc.Settings.Save(env.Ctx, set); err != nil {
+			return err
+		}
 	}
 	if *folder != "" {
 		if err := svc.Sync.SetFolder(*folder, os.Getenv("DAIGOU_SYNC_PASSPHRASE")); err != nil {

@@ -85,7 +85,7 @@ func TestTwoProcessesConverge(t *testing.T) {
 	mustRun(t, "--data-dir", a, "import", "products", productsFile(t, "A", 30))
 	mustRun(t, "--data-dir", b, "import", "products", productsFile(t, "B", 20))
 	for _, dir := range []string{a, b, a} {
-		mustRun(t, "--data-dir", dir, "sync", "--folder", shared, "--once")
+		mustRun(t, "--data-dir", dir, "sync", "--folder", shared, "--once", "--name", "笔记本 "+filepath.Base(dir))
 	}
 	if da, db := dumpDir(t, a), dumpDir(t, b); da != db {
 		t.Fatal("the two data folders differ after sync")
@@ -94,6 +94,7 @@ func TestTwoProcessesConverge(t *testing.T) {
 	}
 	status := mustRun(t, "--data-dir", a, "sync", "status")
 	if !strings.Contains(status, "folder\t"+shared) || strings.Count(status, "device_seen\t") != 2 ||
+		!strings.Contains(status, "\t笔记本 "+filepath.Base(b)+"\t") ||
 		!strings.Contains(status, "unexported\t0") {
 		t.Fatalf("sync status:\n%s", status)
 	}

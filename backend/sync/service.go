@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	gosync "sync"
 	"time"
 
@@ -68,7 +69,28 @@ func (s *Service) SetFolder(folder, passphrase string) error {
 		}
 		folder = abs
 	}
+	if old, err := s.Folder(); err != nil {
+		return err
+	} else if old != folder {
+		if err := s.forgetFolder(); err != nil {
+			return err
+		}
+	}
 	return s.db.SetMeta("sync_folder", folder)
+}
+
+// forgetFolder clears what this laptop knew of its previous folder, so everything it holds
+// goes to the new folder and the old folder's problems are not shown for the new one.
+func (s *Service) forgetFolder() error {
+	if err := s.db.Local(context.Background(), `DELETE FROM sync_files`); err != nil {
+		return err
+	}
+	for _, k := range []string{"sync_exported", "sync_seq", "sync_base", "sync_clock_warning", "sync_last_export", "sync_last_import"} {
+		if err := s.db.SetMeta(k, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ChangePassphrase sets a new passphrase for the encrypted sync folder.
@@ -176,14 +198,30 @@ func (s *Service) Run(ctx context.Context, report func(exported int, res ImportR
 // FileProblem is a file of the folder this device could not apply (yet).
 type FileProblem struct {
 	Name      string `json:"name"`
-	Problem   string `json:"problem"`
+	Problem   string `json:"problem"` // in English, with the detail
+	Kind      string `json:"kind"`    // damaged | newer | undecryptable | other, for the screen's words
 	Tries     int    `json:"tries"`
 	FirstSeen string `json:"firstSeen"`
+}
+
+// problemKind sorts a recorded problem into what a person needs to know.
+func problemKind(problem string) string {
+	switch {
+	case strings.Contains(problem, "newer version"):
+		return "newer"
+	case strings.Contains(problem, "decrypted"):
+		return "undecryptable"
+	case strings.Contains(problem, "damaged"), strings.Contains(problem, "incomplete"), strings.Contains(problem, "truncated"),
+		strings.Contains(problem, "no header"), strings.Contains(problem, "checksum"), strings.Contains(problem, "header"):
+		return "damaged"
+	}
+	return "other"
 }
 
 // Status is what the sync screen and `daigoudesk sync status` show.
 type Status struct {
 	Folder     string        `json:"folder"`
+	Encrypted  bool          `json:"encrypted"`
 	Device     string        `json:"device"`
 	LastExport string        `json:"lastExport"`
 	LastImport string        `json:"lastImport"`
@@ -232,12 +270,16 @@ func (s *Service) Status(ctx context.Context) (Status, error) {
 		if err := rows.Scan(&p.Name, &p.Problem, &p.Tries, &p.FirstSeen); err != nil {
 			return st, err
 		}
+		p.Kind = problemKind(p.Problem)
 		st.Problems = append(st.Problems, p)
 	}
 	if err := rows.Err(); err != nil {
 		return st, err
 	}
 	if st.Folder != "" {
+		if f, err := readFormat(filepath.Join(st.Folder, "DaigouDesk")); err == nil {
+			st.Encrypted = f.Encrypted
+		}
 		files, _ := filepath.Glob(filepath.Join(st.Folder, "DaigouDesk", "devices", "*.json"))
 		for _, f := range files {
 			data, err := os.ReadFile(f)

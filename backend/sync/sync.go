@@ -37,9 +37,18 @@ type folderFormat struct {
 	Encrypted bool   `json:"encrypted"`
 }
 
-// ErrNeedPassphrase is the answer when an encrypted folder is opened before its passphrase
-// was given on this laptop.
-var ErrNeedPassphrase = errors.New("this sync folder is encrypted: enter the team passphrase")
+// Errors a person can act on when choosing or opening a folder.
+var (
+	// ErrNeedPassphrase: an encrypted folder opened before its passphrase was given here.
+	ErrNeedPassphrase = errors.New("this sync folder is encrypted: enter the team passphrase")
+	// ErrPlainFolder: a passphrase given for a folder that is not encrypted (its history is
+	// already readable, so it cannot be encrypted afterwards: start a new folder).
+	ErrPlainFolder = errors.New("this folder is not encrypted; to encrypt the team's data, start a new folder with a passphrase")
+	// ErrNotSetUp: the chosen folder has no DaigouDesk folder (it was moved, or is not mounted).
+	ErrNotSetUp = errors.New("the sync folder is not set up here (moved, or not mounted?): choose it again")
+	// ErrDamagedFormat: FORMAT.json cannot be read (half-synced, or damaged).
+	ErrDamagedFormat = errors.New("the sync folder's FORMAT.json is damaged or incomplete")
+)
 
 // Join makes folder this laptop's sync folder. A folder used for the first time is set up
 // (encrypted when passphrase is not empty); joining an encrypted folder needs its
@@ -77,7 +86,7 @@ func Join(db *store.DB, folder, passphrase string) error {
 	}
 	if !f.Encrypted {
 		if passphrase != "" {
-			return fmt.Errorf("sync folder %s is not encrypted; to encrypt the team's data, start a new folder with a passphrase", folder)
+			return fmt.Errorf("sync folder %s: %w", folder, ErrPlainFolder)
 		}
 		return db.SetMeta("sync_key", "")
 	}
@@ -98,7 +107,7 @@ func readFormat(root string) (folderFormat, error) {
 		return f, err
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
-		return f, fmt.Errorf("FORMAT.json is damaged or incomplete")
+		return f, ErrDamagedFormat
 	}
 	if f.Format > Format {
 		return f, fmt.Errorf("format %d: %w", f.Format, ErrNewer)
@@ -111,7 +120,7 @@ func Open(db *store.DB, folder string) (*Syncer, error) {
 	s := &Syncer{db: db, root: filepath.Join(folder, "DaigouDesk"), now: time.Now}
 	f, err := readFormat(s.root)
 	if os.IsNotExist(err) {
-		return nil, fmt.Errorf("sync folder %s: not set up (choose it again)", folder)
+		return nil, fmt.Errorf("sync folder %s: %w", folder, ErrNotSetUp)
 	} else if err != nil {
 		return nil, fmt.Errorf("sync folder %s: %w", folder, err)
 	}

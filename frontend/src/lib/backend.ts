@@ -239,6 +239,8 @@ export type SyncStatus = Plain<app.SyncStatus>;
 export type SyncPass = Plain<app.SyncPass>;
 export type SyncDevice = Plain<sync.DeviceInfo>;
 export type SyncProblemFile = Plain<sync.FileProblem>;
+export type SyncFlag = Plain<app.SyncFlag>;
+export type SyncClockWarning = Plain<sync.ClockWarning>;
 
 /** True when the Go bindings are present (inside Wails or `wails dev`), false in a plain browser. */
 export function backendAvailable(): boolean {

@@ -240,8 +240,43 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SyncFlag {
+	    kind: string;
+	    subject: string;
+	    productId?: string;
+	    locationId?: string;
+	    ref?: string;
+	    qty?: number;
+	    short?: number;
+	    product: string;
+	    location: string;
+	    orderId: string;
+	    orderNumber: string;
+	    choices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncFlag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.subject = source["subject"];
+	        this.productId = source["productId"];
+	        this.locationId = source["locationId"];
+	        this.ref = source["ref"];
+	        this.qty = source["qty"];
+	        this.short = source["short"];
+	        this.product = source["product"];
+	        this.location = source["location"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.choices = source["choices"];
+	    }
+	}
 	export class SyncStatus {
 	    folder: string;
+	    encrypted: boolean;
 	    device: string;
 	    deviceName: string;
 	    dataDir: string;
@@ -250,7 +285,8 @@ export namespace app {
 	    unexported: number;
 	    devices: sync.DeviceInfo[];
 	    problems: sync.FileProblem[];
-	    encrypted: boolean;
+	    clocks: sync.ClockWarning[];
+	    flags: SyncFlag[];
 	    running: boolean;
 	    lastError?: ErrorDTO;
 	
@@ -261,6 +297,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.folder = source["folder"];
+	        this.encrypted = source["encrypted"];
 	        this.device = source["device"];
 	        this.deviceName = source["deviceName"];
 	        this.dataDir = source["dataDir"];
@@ -269,7 +306,8 @@ export namespace app {
 	        this.unexported = source["unexported"];
 	        this.devices = this.convertValues(source["devices"], sync.DeviceInfo);
 	        this.problems = this.convertValues(source["problems"], sync.FileProblem);
-	        this.encrypted = source["encrypted"];
+	        this.clocks = this.convertValues(source["clocks"], sync.ClockWarning);
+	        this.flags = this.convertValues(source["flags"], SyncFlag);
 	        this.running = source["running"];
 	        this.lastError = this.convertValues(source["lastError"], ErrorDTO);
 	    }
@@ -1871,6 +1909,22 @@ export namespace stock {
 
 export namespace sync {
 	
+	export class ClockWarning {
+	    device: string;
+	    aheadSeconds: number;
+	    seen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.device = source["device"];
+	        this.aheadSeconds = source["aheadSeconds"];
+	        this.seen = source["seen"];
+	    }
+	}
 	export class DeviceInfo {
 	    device: string;
 	    name: string;
@@ -1890,6 +1944,7 @@ export namespace sync {
 	export class FileProblem {
 	    name: string;
 	    problem: string;
+	    kind: string;
 	    tries: number;
 	    firstSeen: string;
 	
@@ -1901,6 +1956,7 @@ export namespace sync {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.problem = source["problem"];
+	        this.kind = source["kind"];
 	        this.tries = source["tries"];
 	        this.firstSeen = source["firstSeen"];
 	    }
@@ -1910,6 +1966,8 @@ export namespace sync {
 	    ops: number;
 	    problems: number;
 	    renewed: string;
+	    attachments: number;
+	    snapshot: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportResult(source);
@@ -1921,6 +1979,8 @@ export namespace sync {
 	        this.ops = source["ops"];
 	        this.problems = source["problems"];
 	        this.renewed = source["renewed"];
+	        this.attachments = source["attachments"];
+	        this.snapshot = source["snapshot"];
 	    }
 	}
 

@@ -8,6 +8,7 @@ import { backendAvailable, errorText, type SyncStatus } from '../../lib/backend'
 import { useNow } from '../../lib/hooks';
 import { useSyncStatus } from './api';
 import { DevicesTable } from './components/DevicesTable';
+import { FlagsCard } from './components/FlagsCard';
 import { FolderForm } from './components/FolderForm';
 import { PassphraseCard } from './components/PassphraseCard';
 import { ProblemFiles } from './components/ProblemFiles';
@@ -35,6 +36,7 @@ export function SyncPage() {
       {st.folder ? (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <StatusCard status={st} now={now} />
+          <FlagsCard flags={st.flags ?? []} clocks={st.clocks ?? []} />
           <DevicesTable devices={st.devices} self={st.device} now={now} />
           <ProblemFiles problems={st.problems} now={now} />
           <PassphraseCard encrypted={st.encrypted} />

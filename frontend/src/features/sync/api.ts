@@ -45,3 +45,12 @@ export function useSyncNow() {
 export function useChangePassphrase() {
   return useMutation({ mutationFn: (passphrase: string) => Sync.ChangePassphrase(passphrase) });
 }
+
+/** Records a person's answer to a sync conflict; it clears on every laptop once synced. */
+export function useResolveFlag() {
+  const setStatus = useSetStatus();
+  return useMutation({
+    mutationFn: ({ subject, kind, note }: { subject: string; kind: string; note: string }) => Sync.Resolve(subject, kind, note),
+    onSuccess: setStatus,
+  });
+}

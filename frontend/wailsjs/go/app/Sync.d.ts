@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function ChangePassphrase(arg1:string):Promise<void>;
 
+export function Resolve(arg1:string,arg2:string,arg3:string):Promise<app.SyncStatus>;
+
 export function SetFolder(arg1:string,arg2:string):Promise<app.SyncStatus>;
 
 export function Status():Promise<app.SyncStatus>;

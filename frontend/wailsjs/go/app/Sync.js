@@ -6,6 +6,10 @@ export function ChangePassphrase(arg1) {
   return window['go']['app']['Sync']['ChangePassphrase'](arg1);
 }
 
+export function Resolve(arg1, arg2, arg3) {
+  return window['go']['app']['Sync']['Resolve'](arg1, arg2, arg3);
+}
+
 export function SetFolder(arg1, arg2) {
   return window['go']['app']['Sync']['SetFolder'](arg1, arg2);
 }

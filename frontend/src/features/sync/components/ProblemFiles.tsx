@@ -1,5 +1,5 @@
 // Files of the folder this laptop could not apply yet: retried at every pass, never deleted.
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Table, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncProblemFile } from '../../../lib/backend';
@@ -25,7 +25,15 @@ export function ProblemFiles({ problems, now }: { problems: SyncProblemFile[]; n
             dataSource={problems}
             columns={[
               { title: t('sync.problems.name'), dataIndex: 'name', render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
-              { title: t('sync.problems.problem'), dataIndex: 'problem' },
+              {
+                title: t('sync.problems.problem'),
+                dataIndex: 'kind',
+                render: (kind: string, p) => (
+                  <Tooltip title={p.problem}>
+                    <span>{t(`sync.problems.kinds.${kind || 'other'}`)}</span>
+                  </Tooltip>
+                ),
+              },
               { title: t('sync.problems.tries'), dataIndex: 'tries', width: 90, align: 'right' },
               { title: t('sync.problems.since'), dataIndex: 'firstSeen', render: (at: string) => <When time={at} now={now} /> },
             ]}
