@@ -128,7 +128,7 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 			payments = append(payments, store.Row{ID: id, Fields: f})
 		}
 	}
-	err = tx.WithoutTriggers("order_status_", func() error {
+	err = tx.PauseOrderStatus(func() error {
 		for _, w := range []struct {
 			set   bool
 			table string

@@ -215,6 +215,21 @@ func (tx *Tx) DeferIndexes(table string, newRows int) (restore func() error, err
 	return tx.dropIndexesForBulk(table, newRows)
 }
 
+// PauseOrderStatus runs fn with the order-status triggers doing nothing (derive_pause, migration
+// 0013): a bulk write whose orders' status rows the caller computes once afterwards with
+// RefreshOrderStatus. The flag is set and cleared inside the transaction, so no reader or
+// other writer ever sees it set.
+func (tx *Tx) PauseOrderStatus(fn func() error) error {
+	if _, err := tx.Exec(`UPDATE derive_pause SET paused = 1`); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`UPDATE derive_pause SET paused = 0`)
+	return err
+}
+
 // WithoutTriggers runs fn with the triggers whose names start with prefix dropped, and then
 // creates them again, all inside the transaction: a bulk write whose derived rows the caller
 // recomputes once afterwards, instead of a trigger recomputing them after every row. Readers

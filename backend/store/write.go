@@ -236,7 +236,7 @@ func (tx *Tx) applyBulk(ops []Op) error {
 	if err != nil {
 		return err
 	}
-	err = tx.WithoutTriggers("order_status_", func() error {
+	err = tx.PauseOrderStatus(func() error {
 		var order []string
 		groups := map[string][]Op{}
 		for _, op := range ops {

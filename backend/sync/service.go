@@ -207,7 +207,8 @@ type FileProblem struct {
 // problemKind sorts a recorded problem into what a person needs to know.
 func problemKind(problem string) string {
 	switch {
-	case strings.Contains(problem, "newer version"):
+	case strings.Contains(problem, "newer version"), strings.Contains(problem, "unknown table"),
+		strings.Contains(problem, "has no field"): // operations on tables or fields a later version adds
 		return "newer"
 	case strings.Contains(problem, "decrypted"):
 		return "undecryptable"

@@ -274,35 +274,97 @@ func (s *Syncer) Import(ctx context.Context) (ImportResult, error) {
 	if err != nil {
 		return res, err
 	}
-	for _, f := range files {
-		if done[f.rel] {
-			continue
+	// Files are read and verified on one core while the other applies the previous ones, and
+	// segments are applied several to a transaction (a failing batch is applied again one
+	// segment at a time, so one bad segment holds back only itself).
+	type read struct {
+		f   segmentFile
+		ops []store.Op
+		err error
+	}
+	reads := make(chan read, 4)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(reads)
+		for _, f := range files {
+			if done[f.rel] {
+				continue
+			}
+			ops, err := s.readSegment(f)
+			select {
+			case reads <- read{f, ops, err}:
+			case <-stop:
+				return
+			}
 		}
+	}()
+	var batch []read
+	var batchOps int
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		var all []store.Op
+		for _, r := range batch {
+			all = append(all, r.ops...)
+		}
+		n, err := s.db.ApplyOps(ctx, all)
+		if err == nil {
+			res.Ops += n
+			for _, r := range batch {
+				res.Files++
+				if err := s.record(ctx, r.f, ""); err != nil {
+					return err
+				}
+			}
+		} else {
+			for _, r := range batch { // find the one that cannot apply
+				n, err := s.db.ApplyOps(ctx, r.ops)
+				res.Ops += n
+				if err != nil {
+					res.Problems++
+				} else {
+					res.Files++
+				}
+				if err := s.record(ctx, r.f, errText(err)); err != nil {
+					return err
+				}
+			}
+		}
+		batch, batchOps = batch[:0], 0
+		return nil
+	}
+	for r := range reads {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		ops, err := s.readSegment(f)
-		if err == nil {
-			s.checkClock(f.device, ops)
-		}
-		if err == nil {
-			var n int
-			n, err = s.db.ApplyOps(ctx, ops)
-			res.Ops += n
-		}
-		if err != nil {
+		if r.err != nil {
 			res.Problems++
-			if rerr := s.record(ctx, f, err.Error()); rerr != nil {
-				return res, rerr
+			if err := s.record(ctx, r.f, r.err.Error()); err != nil {
+				return res, err
 			}
 			continue
 		}
-		res.Files++
-		if err := s.record(ctx, f, ""); err != nil {
-			return res, err
+		s.checkClock(r.f.device, r.ops)
+		batch = append(batch, r)
+		if batchOps += len(r.ops); batchOps >= importBatch {
+			if err := flush(); err != nil {
+				return res, err
+			}
 		}
 	}
-	return res, nil
+	return res, flush()
+}
+
+// importBatch is about how many operations go into one import transaction.
+const importBatch = 20_000
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // readSegment reads, decrypts and verifies one segment file.
