@@ -40,6 +40,8 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 		p.addresses = map[string]bool{}
 		var list []orders.ImportedOrder
 		var from []*fileOrder // the file order of each entry of list
+		var people []customers.NewCustomer
+		var addresses []customers.Address
 		for _, o := range p.orders {
 			id := orders.ImportedOrderID(p.channel, o.no)
 			switch {
@@ -50,11 +52,27 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 				res.SkippedBad++
 				continue
 			}
-			io, err := s.planOrder(tx, p, o, id, rules, stk, &res)
-			if err != nil {
-				return inOrder(err, p.file, o)
+			c := p.custs.forOrder(o)
+			if c.isNew && !c.created {
+				people = append(people, customers.NewCustomer{ID: c.id, Input: c.input})
+				c.created = true
+				res.NewCustomers++
 			}
-			list, from = append(list, io), append(from, o)
+			addr := customers.Address{CustomerID: c.id, Recipient: o.recipient, Phone: o.phone, Province: o.addr.Province,
+				City: o.addr.City, District: o.addr.District, Street: o.addr.Street, Postcode: o.addr.Postcode}
+			key := strings.Join([]string{c.id, o.recipient, o.phone, o.addr.Province, o.addr.City, o.addr.District,
+				o.addr.Street, o.addr.Postcode}, "\x00")
+			if !p.addresses[key] && customers.ValidAddress(addr) { // a buyer's repeat orders name one address
+				addresses = append(addresses, addr)
+			}
+			p.addresses[key] = true
+			list, from = append(list, s.planOrder(p, o, id, c.id, rules, stk, &res)), append(from, o)
+		}
+		if err := s.customers.CreateCustomersTx(tx, people); err != nil {
+			return fmt.Errorf("%s: %w", p.file, err)
+		}
+		if _, err := s.customers.EnsureAddressesTx(tx, addresses); err != nil {
+			return fmt.Errorf("%s: %w", p.file, err)
 		}
 		err = s.orders.ImportOrdersTx(tx, list)
 		if ie, ok := err.(*orders.ImportError); ok {
@@ -83,33 +101,15 @@ func inOrder(err error, file string, o *fileOrder) error {
 	return fmt.Errorf("%s%w", where, err)
 }
 
-// planOrder makes the customer of one order when new (and keeps its address), and returns
-// the order to create: its lines reserved where the allocation rule would reserve them, or
-// pre-order lines when no location has the stock.
-func (s *Service) planOrder(tx *store.Tx, p *plan, o *fileOrder, id string, rules orders.Rules, stk *stockSim,
-	res *Result) (orders.ImportedOrder, error) {
-	c := p.custs.forOrder(o)
-	if c.isNew && !c.created {
-		if err := s.customers.CreateCustomerTx(tx, c.id, c.input); err != nil {
-			return orders.ImportedOrder{}, err
-		}
-		c.created = true
-		res.NewCustomers++
-	}
-	addr := customers.Address{CustomerID: c.id, Recipient: o.recipient, Phone: o.phone, Province: o.addr.Province,
-		City: o.addr.City, District: o.addr.District, Street: o.addr.Street, Postcode: o.addr.Postcode}
-	key := strings.Join([]string{c.id, o.recipient, o.phone, o.addr.Province, o.addr.City, o.addr.District,
-		o.addr.Street, o.addr.Postcode}, "\x00")
-	if !p.addresses[key] && customers.ValidAddress(addr) { // a buyer's repeat orders name one address
-		if _, err := s.customers.EnsureAddressTx(tx, addr); err != nil {
-			return orders.ImportedOrder{}, err
-		}
-	}
-	p.addresses[key] = true
+// planOrder returns the order to create from one order of the file, for customer: its
+// lines reserved where the allocation rule would reserve them, or pre-order lines when no
+// location has the stock.
+func (s *Service) planOrder(p *plan, o *fileOrder, id, customer string, rules orders.Rules, stk *stockSim,
+	res *Result) orders.ImportedOrder {
 	status := o.status()
 	holds := status != orders.Draft && status != orders.Cancelled // confirmed: its stock is reserved or gone
 	discount, shipping := o.prices()
-	in := orders.OrderInput{Channel: p.channel, ChannelOrderNo: o.no, CustomerID: c.id, ShipName: o.recipient,
+	in := orders.OrderInput{Channel: p.channel, ChannelOrderNo: o.no, CustomerID: customer, ShipName: o.recipient,
 		ShipPhone: o.phone, ShipProvince: o.addr.Province, ShipCity: o.addr.City, ShipDistrict: o.addr.District,
 		ShipStreet: o.addr.Street, ShipPostcode: o.addr.Postcode, Currency: o.currency, Discount: discount,
 		ShippingFee: shipping, Note: o.note, OrderedAt: o.orderedAt}
@@ -141,7 +141,7 @@ func (s *Service) planOrder(tx *store.Tx, p *plan, o *fileOrder, id string, rule
 			Method: paymentMethod(p.channel), Ref: o.no, Note: io.Note, PaidAt: paidAt}
 		io.PaymentID = domain.DerivedID("payment", id, "imported")
 	}
-	return io, nil
+	return io
 }
 
 func lineTitle(l fileLine) string {
