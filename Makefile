@@ -19,7 +19,7 @@ WAILS := go tool wails
 BIN   := build/bin/daigoudesk
 NODE_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: deps apt-deps frontend-deps bindings build run test vet gotest frontend-test e2e bench demo clean
+.PHONY: deps apt-deps frontend-deps bindings build run test vet gotest frontend-test e2e bench test-sync-long demo clean
 
 ## deps: system packages and node_modules; idempotent, and quick when nothing is missing.
 deps: apt-deps frontend-deps
@@ -81,6 +81,10 @@ e2e: deps
 # to an interactive window, measured on that database under Xvfb.
 BENCH_DIR ?= /tmp/daigoudesk-bench
 BENCHTIME ?= 5x
+# The sync property test with 2,000 random schedules (CI runs 200).
+test-sync-long:
+	DAIGOU_SYNC_SCHEDULES=2000 go test -count=1 -run Converge -timeout 60m ./backend/sync/
+
 bench: build
 	mkdir -p $(BENCH_DIR)
 	DAIGOU_BENCH_DIR=$(BENCH_DIR) go test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 60m ./backend/bench/ \

@@ -74,21 +74,22 @@ func randomOp(rng *rand.Rand, d *device, name int) (kind, table, id string, fiel
 // for a while, files seen twice, sync clients' duplicate copies) — and at the end, after
 // everyone has exported and imported everything, every canonical dump (tables, derived stock
 // and order status included) is byte-identical. $DAIGOU_SYNC_SCHEDULES sets how many
-// random schedules run (CI runs the default).
+// random schedules run (CI runs the default, 200; -short 20; `make test-sync-long` 2,000).
 func TestDevicesConverge(t *testing.T) {
-	schedules := 150
+	schedules := 200
 	if n, err := strconv.Atoi(os.Getenv("DAIGOU_SYNC_SCHEDULES")); err == nil && n > 0 {
 		schedules = n
-	}
-	if testing.Short() {
+	} else if testing.Short() {
 		schedules = 20
 	}
+	durable = false // thousands of folders that no power cut threatens
+	t.Cleanup(func() { durable = true })
 	for s := 0; s < schedules; s++ {
 		seed := int64(s + 1)
-		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) { converge(t, seed) })
-		if t.Failed() {
-			return
-		}
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			t.Parallel() // schedules are independent: use every core
+			converge(t, seed)
+		})
 	}
 }
 
