@@ -93,6 +93,12 @@ func syncStatus(env *Env) error {
 	for _, d := range st.Devices {
 		fmt.Fprintf(w, "device_seen\t%s\t%s\t%s\n", d.Device, d.Name, d.LastSeen)
 	}
+	for _, c := range st.Clocks {
+		fmt.Fprintf(w, "clock_ahead\t%s\t%ds\n", c.Device, c.AheadSeconds)
+	}
+	for _, f := range st.Flags {
+		fmt.Fprintf(w, "flag\t%s\t%s\t%s\t%s\t%d short\n", f.Kind, f.Subject, f.ProductID, f.LocationID, f.Short)
+	}
 	for _, p := range st.Problems {
 		fmt.Fprintf(w, "problem\t%s\t%s\t%d tries since %s\n", p.Name, p.Problem, p.Tries, p.FirstSeen)
 	}

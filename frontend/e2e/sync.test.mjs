@@ -31,7 +31,7 @@ async function settle(page) {
 /** Fails when an i18n key of the sync screen is shown as text. */
 async function assertTranslated(page) {
   const text = await page.locator('body').innerText();
-  const raw = text.match(/\bsync\.(empty|folder|device|devices|state|problems|passphrase|error)\.[a-zA-Z]+\b/g);
+  const raw = text.match(/\bsync\.(empty|folder|device|devices|state|problems|passphrase|error|flags|clocks)\.[a-zA-Z]+\b/g);
   assert.equal(raw, null, `untranslated keys on screen: ${raw}`);
 }
 
@@ -172,6 +172,71 @@ test('two laptops sync through a shared folder', async () => {
     await page.getByTestId('sync-empty').waitFor();
 
     assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+// Scenario: the last unit of a product is sold on two laptops while they are apart (here: an
+// order confirmed in the app, and a paid Taobao order imported on the other laptop). After
+// both sync, the sync screen lists the oversold sale with the product and the location; the
+// person chooses "backorder" and the conflict is gone.
+test('the last unit sold on two laptops is a conflict to resolve', async () => {
+  const work = await mkdtemp(join(tmpdir(), 'daigoudesk-sync-conflict-'));
+  const folder = join(work, 'OneDrive', '代购');
+  const laptop = join(work, 'laptop3');
+  await mkdir(folder, { recursive: true });
+  const sku = `LAST-${run}`;
+  const app = await openApp({ path: '/sync' });
+  try {
+    const { page } = app;
+    const product = await page.evaluate(async ({ sku, folder }) => {
+      const go = /** @type {any} */ (window).go.app;
+      const zone = await go.Catalog.SaveZone({ name: `化妆品区 ${sku}`, kind: 'cosmetics' });
+      const loc = await go.Catalog.SaveLocation({ zoneId: zone.id, name: `货架 ${sku}`, kind: 'shelf' });
+      const p = await go.Catalog.CreateProduct({ sku, nameZh: `最后一瓶精华 ${sku}`, price: 59900, priceCurrency: 'CNY', costCurrency: 'JPY' });
+      await go.Stock.Receive({ productId: p.id, locationId: loc.id, qty: 1 });
+      await go.Sync.SetFolder(folder, '');
+      await go.Sync.SyncNow();
+      return p;
+    }, { sku, folder });
+
+    // The other laptop takes the folder's data, then imports a paid Taobao order for the unit.
+    await runCLI(laptop, ['sync', '--folder', folder, '--once', '--name', '上海仓的电脑']);
+    const taobao = join(work, 'taobao.csv');
+    await writeFile(taobao, '订单编号,买家会员名,收货人姓名,收货地址,联系手机,宝贝标题,宝贝总数量,买家实际支付金额,订单状态,订单创建时间,商家编码\n' +
+      `="8862${run.length}0001",tb_buyer,李四,广东省 深圳市 南山区 科技园1号,="13800138000",最后一瓶精华,1,599.00,买家已付款,2026-03-02 10:00:00,${sku}\n`);
+    await runCLI(laptop, ['import', 'orders', taobao, '--channel', 'taobao']);
+
+    // Meanwhile this laptop sells the same unit on WeChat.
+    await page.evaluate(async (productId) => {
+      const go = /** @type {any} */ (window).go.app;
+      const c = await go.Customers.CreateCustomer({ name: '王小美', phone: '13912345678' });
+      const o = await go.Orders.CreateOrder({ channel: 'wechat', customerId: c.id, currency: 'CNY', lines: [{ productId, qty: 1, unitPrice: 59900 }] });
+      await go.Orders.Transition({ orderId: o.order.id, to: 'confirmed' });
+    }, product.id);
+
+    await runCLI(laptop, ['sync', '--once']);
+    await page.getByTestId('sync-now').click();
+    const flags = page.getByTestId('sync-flags');
+    await flags.getByText(new RegExp(`超卖：${sku} 最后一瓶精华 ${sku} 在 货架 ${sku} 少 1 件`)).waitFor();
+    await settle(page);
+    await screenshot(page, 'sync-conflict-zh');
+    await runCLI(laptop, ['sync', '--once']); // takes this laptop's order, just sent
+    assert.match(await runCLI(laptop, ['sync', 'status']), /^flag\toversold\t/m, 'the other laptop flags the same sale');
+
+    await flags.getByTestId('sync-flag-choice').click();
+    await page.locator('.ant-select-dropdown').getByText('改为预订，等下一批').click();
+    await flags.getByTestId('sync-flag-resolve').click();
+    await page.getByTestId('sync-flags-none').waitFor();
+    // the other laptop sees the decision: nothing left to resolve there either
+    await page.getByTestId('sync-now').click();
+    await runCLI(laptop, ['sync', '--once']);
+    assert.doesNotMatch(await runCLI(laptop, ['sync', 'status']), /^flag\t/m);
+    await assertTranslated(page);
+    assert.deepEqual(app.pageErrors, []);
+    await page.evaluate(() => /** @type {any} */ (window).go.app.Sync.StopSyncing());
   } finally {
     await app.close();
     await rm(work, { recursive: true, force: true });
