@@ -223,6 +223,9 @@ test('the last unit sold on two laptops is a conflict to resolve', async () => {
     await flags.getByText(new RegExp(`超卖：${sku} 最后一瓶精华 ${sku} 在 货架 ${sku} 少 1 件`)).waitFor();
     await settle(page);
     await screenshot(page, 'sync-conflict-zh');
+    // the header says so on every screen
+    await page.getByTestId('sync-indicator').getByText(/已同步/).waitFor();
+    assert.equal(await page.locator('.ant-badge').filter({ has: page.getByTestId('sync-indicator') }).locator('.ant-scroll-number').first().innerText(), '1');
     await runCLI(laptop, ['sync', '--once']); // takes this laptop's order, just sent
     assert.match(await runCLI(laptop, ['sync', 'status']), /^flag\toversold\t/m, 'the other laptop flags the same sale');
 

@@ -6,6 +6,7 @@ import { isLanguage, languages, type Language } from '../i18n';
 import { useInvalidateOn } from '../lib/events';
 import { settingsQueryKey } from '../features/settings/api';
 import { useBackendLanguage, useChangeLanguage } from '../features/settings/language';
+import { SyncIndicator } from '../features/sync/components/SyncIndicator';
 import { areaForPath, areas, defaultPath } from './nav';
 
 const { Header, Sider, Content } = Layout;
@@ -73,7 +74,10 @@ export function App() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {selected ? t(selected.labelKey) : t('app.title')}
           </Typography.Title>
-          <LanguageSwitch />
+          <Space size="large">
+            <SyncIndicator />
+            <LanguageSwitch />
+          </Space>
         </Header>
         <Content style={{ padding: 24 }}>
           <Routes>
