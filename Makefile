@@ -81,9 +81,9 @@ e2e: deps
 # to an interactive window, measured on that database under Xvfb.
 BENCH_DIR ?= /tmp/daigoudesk-bench
 BENCHTIME ?= 5x
-# The sync property test with 2,000 random schedules (CI runs 200).
+# The sync property test with 5,000 random schedules (CI runs 1,000).
 test-sync-long:
-	DAIGOU_SYNC_SCHEDULES=2000 go test -count=1 -run Converge -timeout 60m ./backend/sync/
+	DAIGOU_SYNC_SCHEDULES=5000 go test -count=1 -run Converge -timeout 60m ./backend/sync/
 
 bench: build
 	mkdir -p $(BENCH_DIR)

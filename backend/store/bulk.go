@@ -69,8 +69,8 @@ func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
 	if err != nil {
 		return err
 	}
-	groups := map[string][]*Op{} // new rows by their field list
-	var repeats []Op             // later operations on a row new in this batch
+	var fresh []*Op  // rows new to the table
+	var repeats []Op // later operations on a row new in this batch
 	for i := range ops {
 		if existing[ops[i].ID] {
 			if err := tx.apply(ops[i]); err != nil {
@@ -83,21 +83,16 @@ func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
 			continue
 		}
 		existing[ops[i].ID] = false // new: a repeat of this id waits until it is inserted
-		key := strings.Join(ops[i].keys, ",")
-		groups[key] = append(groups[key], &ops[i])
+		fresh = append(fresh, &ops[i])
 	}
-	newRows := 0
-	for _, g := range groups {
-		newRows += len(g)
-	}
-	restore, err := tx.dropIndexesForBulk(table, newRows)
+	restore, err := tx.dropIndexesForBulk(table, len(fresh))
 	if err != nil {
 		return err
 	}
-	for _, group := range groups {
+	if len(fresh) > 0 {
 		// in id order the primary key grows at its end instead of splitting pages everywhere
-		slices.SortFunc(group, func(a, b *Op) int { return strings.Compare(a.ID, b.ID) })
-		if err := tx.insertNew(table, group); err != nil {
+		slices.SortFunc(fresh, func(a, b *Op) int { return strings.Compare(a.ID, b.ID) })
+		if err := tx.insertNew(table, fresh); err != nil {
 			return err
 		}
 	}
@@ -118,36 +113,43 @@ func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {
 	return out, tx.collect(out, `SELECT id FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, ids)
 }
 
-// insertNew inserts rows that do not exist yet, all with the same fields, in multi-row
-// INSERT statements (bound values: cheaper than extracting them from JSON in SQL). Entity
-// rows get their field stamps, ledger rows their stamp.
+// insertNew inserts rows that do not exist yet in multi-row INSERT statements (bound values:
+// cheaper than extracting them from JSON in SQL). Entity rows get their field stamps, ledger
+// rows their stamp.
 func (tx *Tx) insertNew(table string, ops []*Op) error {
-	keys := ops[0].keys
-	cols := len(keys) + 2
+	cols := len(registry[table].Fields) + 2
 	per := max(1, 2000/cols) // rows per statement, under SQLite's bound-parameter limit
-	group := strings.Join(keys, ",")
-	if len(keys) == len(registry[table].Fields) {
-		group = "*" // see fieldStamps.encode
-	}
 	verb, stampCol := "INSERT", "_v"
 	if ops[0].Kind == "add" {
 		verb, stampCol = "INSERT OR IGNORE", "_hlc" // a ledger row already there is the same row
 	}
-	for start := 0; start < len(ops); start += per {
-		chunk := ops[start:min(start+per, len(ops))]
-		args := make([]any, 0, len(chunk)*cols)
-		for _, op := range chunk {
-			args = append(args, op.ID)
-			for _, k := range keys {
-				args = append(args, op.Data[k])
-			}
-			if op.Kind == "add" {
-				args = append(args, op.HLC)
-			} else {
-				args = append(args, op.HLC+":"+group)
+	group, groupOf := "", "\x00" // the stamp's field list, for rows setting the same fields (most of a bulk write)
+	for start := 0; start < len(ops); {
+		// chunks of per rows, then 16, then 1: three statements per table, whatever the count
+		n := per
+		if left := len(ops) - start; left < per {
+			n = min(left, 16)
+			if n < 16 {
+				n = 1
 			}
 		}
-		q := verb + " INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES " + valuesList(len(chunk), cols)
+		chunk := ops[start : start+n]
+		start += n
+		args := make([]any, 0, len(chunk)*cols)
+		for _, op := range chunk {
+			stamp := op.HLC
+			if op.Kind != "add" {
+				if key := strings.Join(op.keys, ","); key != groupOf {
+					group, groupOf = key, key
+					if len(op.keys) == len(registry[table].Fields) {
+						group = "*" // see fieldStamps.encode
+					}
+				}
+				stamp = op.HLC + ":" + group
+			}
+			args = rowArgs(args, *op, stamp)
+		}
+		q := strings.Replace(insertSQL(table, stampCol, len(chunk)), "INSERT", verb, 1)
 		if _, err := tx.stmt(q).Exec(args...); err != nil {
 			return err
 		}

@@ -49,6 +49,9 @@ type Change struct {
 // Options tune Open; the zero value is right for the app.
 type Options struct {
 	Now func() time.Time // the wall clock the HLC reads (tests move it backwards)
+	// NoSync skips fsync entirely (SQLite synchronous=OFF): for tests that open thousands of
+	// throwaway databases and simulate no power cuts. Never for a real data folder.
+	NoSync bool
 }
 
 // Open opens (creating if needed) the database at path, applies pending migrations and
@@ -61,9 +64,13 @@ func Open(path string, opts ...Options) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
+	syncMode := "NORMAL"
+	if o.NoSync {
+		syncMode = "OFF"
+	}
 	dsn := func(extra string) string {
 		return "file:" + (&url.URL{Path: path}).EscapedPath() +
-			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on&_cache_size=-65536" + extra
+			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + syncMode + "&_foreign_keys=on&_cache_size=-65536" + extra
 	}
 	w, err := sql.Open("sqlite3", dsn("&_txlock=immediate"))
 	if err != nil {

@@ -498,14 +498,7 @@ func (tx *Tx) apply(op Op) error {
 		case err != sql.ErrNoRows:
 			return err
 		}
-		q := "INSERT INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _hlc) VALUES (?" +
-			strings.Repeat(", ?", len(keys)+1) + ")"
-		args := make([]any, 0, len(keys)+2)
-		args = append(args, op.ID)
-		for _, k := range keys {
-			args = append(args, op.Data[k])
-		}
-		_, err = tx.stmt(q).Exec(append(args, op.HLC)...)
+		_, err = tx.stmt(insertSQL(op.Table, "_hlc", 1)).Exec(rowArgs(nil, op, op.HLC)...)
 		return err
 	}
 	var v string
@@ -515,14 +508,7 @@ func (tx *Tx) apply(op Op) error {
 		for _, k := range keys {
 			stamps[k] = op.HLC
 		}
-		q := "INSERT INTO " + op.Table + " (id, " + strings.Join(keys, ", ") + ", _v) VALUES (?" +
-			strings.Repeat(", ?", len(keys)+1) + ")"
-		args := make([]any, 0, len(keys)+2)
-		args = append(args, op.ID)
-		for _, k := range keys {
-			args = append(args, op.Data[k])
-		}
-		_, err := tx.stmt(q).Exec(append(args, stamps.encode(registry[op.Table]))...)
+		_, err := tx.stmt(insertSQL(op.Table, "_v", 1)).Exec(rowArgs(nil, op, stamps.encode(registry[op.Table]))...)
 		return err
 	} else if err != nil {
 		return err
@@ -543,6 +529,40 @@ func (tx *Tx) apply(op Op) error {
 	q := "UPDATE " + op.Table + " SET " + strings.Join(set, ", ") + ", _v = ? WHERE id = ?"
 	_, err = tx.stmt(q).Exec(append(args, stamps.encode(registry[op.Table]), op.ID)...)
 	return err
+}
+
+// insertSQL is the statement inserting rows whole rows into table: id, every registry field
+// (a field an operation does not set gets the column's default, ” or 0, as if left out),
+// and stampCol. One statement per table and row count, whatever fields the operations set,
+// so a few prepared statements serve every insert (preparing an insert compiles its
+// table's triggers).
+func insertSQL(table, stampCol string, rows int) string {
+	tb := registry[table]
+	cols := make([]string, 0, len(tb.Fields)+2)
+	cols = append(cols, "id")
+	for _, f := range tb.Fields {
+		cols = append(cols, f.Name)
+	}
+	cols = append(cols, stampCol)
+	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " + valuesList(rows, len(cols))
+}
+
+// rowArgs appends to args the values insertSQL binds for op: its id, every registry field
+// (the column's default where op does not set it), and stamp.
+func rowArgs(args []any, op Op, stamp string) []any {
+	args = append(args, op.ID)
+	for _, f := range registry[op.Table].Fields {
+		v, ok := op.Data[f.Name]
+		if !ok {
+			if f.Type == Text {
+				v = ""
+			} else {
+				v = int64(0)
+			}
+		}
+		args = append(args, v)
+	}
+	return append(args, stamp)
 }
 
 // fieldStamps maps a field to the stamp of the operation that last set it. A field missing

@@ -19,8 +19,66 @@ import (
 type device struct {
 	db    *store.DB
 	sync  *Syncer
-	clock time.Time // its wall clock, skewed and jumping on its own
-	n     int       // ledger rows it made
+	clock *time.Time // its wall clock, skewed and jumping on its own
+	n     int        // ledger rows it made
+}
+
+// laptop is a database kept for many schedules: opening and migrating databases, and
+// preparing their statements, would otherwise cost more than the schedules themselves.
+type laptop struct {
+	db  *store.DB
+	now time.Time
+}
+
+// laptops hands out sets of 8 laptops, emptied for the next schedule; their databases live
+// in laptopsDir for the whole test.
+var (
+	laptops    = make(chan []*laptop, 8)
+	laptopsDir string
+)
+
+func takeLaptops(t *testing.T) []*laptop {
+	select {
+	case set := <-laptops:
+		for _, l := range set {
+			if err := wipe(l.db); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return set
+	default:
+	}
+	set := make([]*laptop, 8)
+	for i := range set {
+		l := &laptop{}
+		dir, err := os.MkdirTemp(laptopsDir, "laptop-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := openCopyAt(filepath.Join(dir, "daigou.db"), store.Options{Now: func() time.Time { return l.now }, NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.db = db
+		set[i] = l
+	}
+	return set
+}
+
+// wipe empties a laptop's database (every replicated, derived and sync table) as if new,
+// keeping its device id and clock (each schedule starts a day after the last, so stamps go
+// on growing).
+func wipe(db *store.DB) error {
+	tables := []string{"oplog", "sync_files", "stock_levels", "product_stock", "order_status", "order_counts"}
+	for _, tb := range store.Tables() {
+		tables = append(tables, tb.Name)
+	}
+	for _, tb := range tables {
+		if err := db.Local(context.Background(), `DELETE FROM `+tb); err != nil {
+			return err
+		}
+	}
+	return db.Local(context.Background(), `DELETE FROM meta WHERE key LIKE 'sync_%'`)
 }
 
 // randomOp makes a random change of any replicated table, drawn from the store's registry so
@@ -32,8 +90,13 @@ func randomOp(rng *rand.Rand, d *device, name int) (kind, table, id string, fiel
 	tb := tables[rng.Intn(len(tables))]
 	fields = store.Fields{}
 	texts := []string{"", "a", "b", "雪花秀", "神仙水 SK-II", "x0", "x1"}
-	for _, f := range tb.Fields {
-		if rng.Intn(3) != 0 {
+	// which fields the operation sets: all of them, the first or the second half, or one —
+	// as forms and services do (they set fixed groups of fields), overlapping so that
+	// per-field merges are exercised, without a new SQL statement for every random subset
+	half, one := len(tb.Fields)/2, rng.Intn(len(tb.Fields))
+	mode := rng.Intn(4)
+	for n, f := range tb.Fields {
+		if mode == 1 && n >= half || mode == 2 && n < half || mode == 3 && n != one {
 			continue
 		}
 		switch {
@@ -74,16 +137,29 @@ func randomOp(rng *rand.Rand, d *device, name int) (kind, table, id string, fiel
 // for a while, files seen twice, sync clients' duplicate copies) — and at the end, after
 // everyone has exported and imported everything, every canonical dump (tables, derived stock
 // and order status included) is byte-identical. $DAIGOU_SYNC_SCHEDULES sets how many
-// random schedules run (CI runs the default, 200; -short 20; `make test-sync-long` 2,000).
+// random schedules run (CI runs the default, 1,000; -short 20; `make test-sync-long` 5,000).
 func TestDevicesConverge(t *testing.T) {
-	schedules := 200
+	schedules := 1000
 	if n, err := strconv.Atoi(os.Getenv("DAIGOU_SYNC_SCHEDULES")); err == nil && n > 0 {
 		schedules = n
 	} else if testing.Short() {
 		schedules = 20
 	}
 	durable = false // thousands of folders that no power cut threatens
-	t.Cleanup(func() { durable = true })
+	dir, err := os.MkdirTemp("", "daigou-laptops-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	laptopsDir = dir
+	t.Cleanup(func() {
+		durable = true
+		for len(laptops) > 0 {
+			for _, l := range <-laptops {
+				l.db.Close()
+			}
+		}
+		os.RemoveAll(dir)
+	})
 	for s := 0; s < schedules; s++ {
 		seed := int64(s + 1)
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
@@ -98,17 +174,18 @@ func converge(t *testing.T, seed int64) {
 	rng := rand.New(rand.NewSource(seed))
 	folder := t.TempDir()
 	devices := make([]*device, 2+rng.Intn(7))
-	start := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	start := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC).AddDate(0, 0, int(seed))
+	set := takeLaptops(t)
+	defer func() { laptops <- set }()
 	for i := range devices {
-		d := &device{clock: start.Add(time.Duration(rng.Intn(6*3600)-3*3600) * time.Second)} // hours of skew
-		db, err := openCopy(t, store.Options{Now: func() time.Time { return d.clock }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
+		l := set[i]
+		l.now = start.Add(time.Duration(rng.Intn(6*3600)-3*3600) * time.Second) // hours of skew
+		d := &device{clock: &l.now}
+		db := l.db
 		if err := Join(db, folder, ""); err != nil {
 			t.Fatal(err)
 		}
+		var err error
 		if d.sync, err = Open(db, folder); err != nil {
 			t.Fatal(err)
 		}
@@ -119,9 +196,9 @@ func converge(t *testing.T, seed int64) {
 	for step := 0; step < 40+rng.Intn(60); step++ {
 		i := rng.Intn(len(devices))
 		d := devices[i]
-		d.clock = d.clock.Add(time.Duration(rng.Intn(5000)) * time.Millisecond)
+		*d.clock = d.clock.Add(time.Duration(rng.Intn(5000)) * time.Millisecond)
 		if rng.Intn(25) == 0 {
-			d.clock = d.clock.Add(-time.Duration(rng.Intn(3600)) * time.Second) // the wall clock jumps back
+			*d.clock = d.clock.Add(-time.Duration(rng.Intn(3600)) * time.Second) // the wall clock jumps back
 		}
 		switch r := rng.Intn(10); {
 		case r < 6: // an offline change of one to three operations, in one transaction
@@ -212,7 +289,10 @@ func openCopy(t *testing.T, opts store.Options) (*store.DB, error) {
 	if template.err != nil {
 		return nil, template.err
 	}
-	path := filepath.Join(t.TempDir(), "daigou.db")
+	return openCopyAt(filepath.Join(t.TempDir(), "daigou.db"), opts)
+}
+
+func openCopyAt(path string, opts store.Options) (*store.DB, error) {
 	if err := os.WriteFile(path, template.data, 0o644); err != nil {
 		return nil, err
 	}
