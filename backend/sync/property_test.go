@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -44,6 +45,9 @@ func takeLaptops(t *testing.T) []*laptop {
 			if err := wipe(l.db); err != nil {
 				t.Fatal(err)
 			}
+			if strings.Count(dumpOf(t, l.db), "\n") != len(store.Tables())+6 { // a title line per table, no rows
+				t.Fatal("a wiped laptop still holds rows")
+			}
 		}
 		return set
 	default:
@@ -69,10 +73,12 @@ func takeLaptops(t *testing.T) []*laptop {
 // keeping its device id and clock (each schedule starts a day after the last, so stamps go
 // on growing).
 func wipe(db *store.DB) error {
-	tables := []string{"oplog", "sync_files", "stock_levels", "product_stock", "order_status", "order_counts"}
+	var tables []string
 	for _, tb := range store.Tables() {
 		tables = append(tables, tb.Name)
 	}
+	// derived tables last: deleting ledger rows fires triggers that write them
+	tables = append(tables, "oplog", "sync_files", "stock_levels", "product_stock", "order_status", "order_counts")
 	for _, tb := range tables {
 		if err := db.Local(context.Background(), `DELETE FROM `+tb); err != nil {
 			return err
