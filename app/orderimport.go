@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -75,6 +76,7 @@ func (o *OrderImport) Stage(name, dataBase64 string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
+	pruneStaged(dir, time.Now().Add(-stageKeep))
 	// written under a hidden name, then renamed: a half-written copy never has the final name
 	part := filepath.Join(dir, "."+filepath.Base(path)+".part")
 	if err := os.WriteFile(part, data, 0o644); err != nil {
@@ -82,6 +84,24 @@ func (o *OrderImport) Stage(name, dataBase64 string) (string, error) {
 		return "", err
 	}
 	return path, os.Rename(part, path)
+}
+
+// stageKeep is how long a picked file's copy stays in the data folder: long enough to import
+// it again or look at what was imported, not forever.
+const stageKeep = 30 * 24 * time.Hour
+
+// pruneStaged removes the copies of picked files older than before (the imported orders keep
+// everything they need; the files are only copies).
+func pruneStaged(dir string, before time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && !e.IsDir() && info.ModTime().Before(before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // Fields lists the fields a mapping can name, in form order.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"daigoudesk/backend/domain"
 	"daigoudesk/backend/services"
@@ -75,5 +76,34 @@ func TestStage(t *testing.T) {
 				t.Fatalf("error %v, want invalid %s", err, sc.key)
 			}
 		})
+	}
+}
+
+// TestStagedCopiesArePruned: picking a file removes copies picked more than 30 days ago and
+// keeps recent ones.
+func TestStagedCopiesArePruned(t *testing.T) {
+	o, dir := mustOrderImport(t)
+	csv := base64.StdEncoding.EncodeToString([]byte("order_no,title,qty\r\nW-1,面霜,2\r\n"))
+	old, err := o.Stage("上个月.csv", csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recent, err := o.Stage("上周.csv", base64.StdEncoding.EncodeToString([]byte("order_no,title,qty\r\nW-2,面霜,1\r\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(old, time.Now().Add(-31*24*time.Hour), time.Now().Add(-31*24*time.Hour))
+	os.Chtimes(recent, time.Now().Add(-7*24*time.Hour), time.Now().Add(-7*24*time.Hour))
+	if _, err := o.Stage("今天.csv", base64.StdEncoding.EncodeToString([]byte("order_no,title,qty\r\nW-3,面霜,1\r\n"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Fatal("a copy older than 30 days was kept")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Fatal("a recent copy was removed")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, StageDir)); len(entries) != 2 {
+		t.Fatalf("%d copies, want 2", len(entries))
 	}
 }
