@@ -69,8 +69,8 @@ func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
 	if err != nil {
 		return err
 	}
-	var fresh []*Op  // rows new to the table
-	var repeats []Op // later operations on a row new in this batch
+	fresh := map[string][]*Op{} // rows new to the table, by the fields they set
+	var repeats []Op            // later operations on a row new in this batch
 	for i := range ops {
 		if existing[ops[i].ID] {
 			if err := tx.apply(ops[i]); err != nil {
@@ -83,16 +83,21 @@ func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
 			continue
 		}
 		existing[ops[i].ID] = false // new: a repeat of this id waits until it is inserted
-		fresh = append(fresh, &ops[i])
+		key := strings.Join(ops[i].keys, ",")
+		fresh[key] = append(fresh[key], &ops[i])
 	}
-	restore, err := tx.dropIndexesForBulk(table, len(fresh))
+	newRows := 0
+	for _, g := range fresh {
+		newRows += len(g)
+	}
+	restore, err := tx.dropIndexesForBulk(table, newRows)
 	if err != nil {
 		return err
 	}
-	if len(fresh) > 0 {
+	for _, group := range fresh {
 		// in id order the primary key grows at its end instead of splitting pages everywhere
-		slices.SortFunc(fresh, func(a, b *Op) int { return strings.Compare(a.ID, b.ID) })
-		if err := tx.insertNew(table, fresh); err != nil {
+		slices.SortFunc(group, func(a, b *Op) int { return strings.Compare(a.ID, b.ID) })
+		if err := tx.insertNew(table, group[0].keys, group); err != nil {
 			return err
 		}
 	}
@@ -113,19 +118,23 @@ func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {
 	return out, tx.collect(out, `SELECT id FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, ids)
 }
 
-// insertNew inserts rows that do not exist yet in multi-row INSERT statements (bound values:
-// cheaper than extracting them from JSON in SQL). Entity rows get their field stamps, ledger
-// rows their stamp.
-func (tx *Tx) insertNew(table string, ops []*Op) error {
-	cols := len(registry[table].Fields) + 2
+// insertNew inserts rows that do not exist yet, all setting the fields keys, in multi-row
+// INSERT statements (bound values: cheaper than extracting them from JSON in SQL). Entity
+// rows get their field stamps, ledger rows their stamp.
+func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
+	cols := len(keys) + 2
 	per := max(1, 2000/cols) // rows per statement, under SQLite's bound-parameter limit
+	group := strings.Join(keys, ",")
+	if len(keys) == len(registry[table].Fields) {
+		group = "*" // see fieldStamps.encode
+	}
 	verb, stampCol := "INSERT", "_v"
 	if ops[0].Kind == "add" {
 		verb, stampCol = "INSERT OR IGNORE", "_hlc" // a ledger row already there is the same row
 	}
-	group, groupOf := "", "\x00" // the stamp's field list, for rows setting the same fields (most of a bulk write)
+	one := "INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES "
 	for start := 0; start < len(ops); {
-		// chunks of per rows, then 16, then 1: three statements per table, whatever the count
+		// chunks of per rows, then 16, then 1: three statements per field list, whatever the count
 		n := per
 		if left := len(ops) - start; left < per {
 			n = min(left, 16)
@@ -137,20 +146,17 @@ func (tx *Tx) insertNew(table string, ops []*Op) error {
 		start += n
 		args := make([]any, 0, len(chunk)*cols)
 		for _, op := range chunk {
-			stamp := op.HLC
-			if op.Kind != "add" {
-				if key := strings.Join(op.keys, ","); key != groupOf {
-					group, groupOf = key, key
-					if len(op.keys) == len(registry[table].Fields) {
-						group = "*" // see fieldStamps.encode
-					}
-				}
-				stamp = op.HLC + ":" + group
+			args = append(args, op.ID)
+			for _, k := range keys {
+				args = append(args, op.Data[k])
 			}
-			args = rowArgs(args, *op, stamp)
+			if op.Kind == "add" {
+				args = append(args, op.HLC)
+			} else {
+				args = append(args, op.HLC+":"+group)
+			}
 		}
-		q := strings.Replace(insertSQL(table, stampCol, len(chunk)), "INSERT", verb, 1)
-		if _, err := tx.stmt(q).Exec(args...); err != nil {
+		if _, err := tx.stmt(verb + " " + one + valuesList(len(chunk), cols)).Exec(args...); err != nil {
 			return err
 		}
 	}
