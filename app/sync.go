@@ -170,11 +170,6 @@ func (s *Sync) ChangePassphrase(passphrase string) error {
 	if strings.TrimSpace(passphrase) == "" {
 		return domain.Invalid("passphrase", "sync.error.passphraseRequired", "enter the new passphrase", nil)
 	}
-	if st, err := s.svc.Sync.Status(s.ctx); err != nil {
-		return err
-	} else if !st.Encrypted {
-		return domain.Invalid("passphrase", "sync.error.notEncrypted", "this sync folder is not encrypted", nil)
-	}
 	return syncError(s.svc.Sync.ChangePassphrase(passphrase))
 }
 
@@ -182,8 +177,8 @@ func (s *Sync) ChangePassphrase(passphrase string) error {
 func (s *Sync) SyncNow() (SyncPass, error) {
 	if folder, err := s.svc.Sync.Folder(); err != nil {
 		return SyncPass{}, err
-	} else if folder == "" {
-		return SyncPass{}, domain.Invalid("folder", "sync.error.noFolder", "no shared folder chosen yet", nil)
+	} else if folder == "" { // not a failed pass: nothing to report
+		return SyncPass{}, syncError(sync.ErrNoFolder)
 	}
 	exported, res, err := s.svc.Sync.Once(s.ctx)
 	pass := s.report(exported, res, err)
@@ -301,6 +296,8 @@ var syncErrors = []struct {
 	{sync.ErrPlainFolder, domain.Invalid("passphrase", "sync.error.plainFolder", sync.ErrPlainFolder.Error(), nil)},
 	{sync.ErrNotSetUp, domain.Invalid("folder", "sync.error.notSetUp", sync.ErrNotSetUp.Error(), nil)},
 	{sync.ErrDamagedFormat, domain.Invalid("folder", "sync.error.damagedFormat", sync.ErrDamagedFormat.Error(), nil)},
+	{sync.ErrNoFolder, domain.Invalid("folder", "sync.error.noFolder", sync.ErrNoFolder.Error(), nil)},
+	{sync.ErrNotEncrypted, domain.Invalid("passphrase", "sync.error.notEncrypted", sync.ErrNotEncrypted.Error(), nil)},
 }
 
 // syncError turns an error of the sync service into a domain error with a translation key.

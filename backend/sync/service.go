@@ -3,7 +3,6 @@ package sync
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -111,7 +110,7 @@ func (s *Service) open() (*Syncer, error) {
 		return nil, err
 	}
 	if folder == "" {
-		return nil, fmt.Errorf("no sync folder chosen")
+		return nil, ErrNoFolder
 	}
 	sy, err := Open(s.db, folder)
 	if err != nil {

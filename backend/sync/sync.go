@@ -47,6 +47,10 @@ var (
 	ErrPlainFolder = errors.New("this folder is not encrypted; to encrypt the team's data, start a new folder with a passphrase")
 	// ErrNotSetUp: the chosen folder has no DaigouDesk folder (it was moved, or is not mounted).
 	ErrNotSetUp = errors.New("the sync folder is not set up here (moved, or not mounted?): choose it again")
+	// ErrNoFolder: no sync folder is chosen on this laptop.
+	ErrNoFolder = errors.New("no sync folder chosen")
+	// ErrNotEncrypted: a passphrase change asked of a folder that has none.
+	ErrNotEncrypted = errors.New("this sync folder is not encrypted")
 	// ErrDamagedFormat: FORMAT.json cannot be read (half-synced, or damaged).
 	ErrDamagedFormat = errors.New("the sync folder's FORMAT.json is damaged or incomplete")
 )
@@ -57,7 +61,7 @@ var (
 // folder cannot be encrypted later (its history is already readable): use a new folder.
 func Join(db *store.DB, folder, passphrase string) error {
 	if strings.TrimSpace(folder) == "" {
-		return fmt.Errorf("no sync folder chosen")
+		return ErrNoFolder
 	}
 	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
 		return fmt.Errorf("sync folder %s: not a folder that exists", folder)
@@ -146,7 +150,7 @@ func Open(db *store.DB, folder string) (*Syncer, error) {
 // opening the folder. Nothing already written is rewritten.
 func (s *Syncer) ChangePassphrase(passphrase string) error {
 	if s.key == nil {
-		return fmt.Errorf("this sync folder is not encrypted")
+		return ErrNotEncrypted
 	}
 	return writeWrap(s.root, s.db.Device(), passphrase, s.key)
 }
