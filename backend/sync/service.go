@@ -84,7 +84,8 @@ func (s *Service) forgetFolder() error {
 	if err := s.db.Local(context.Background(), `DELETE FROM sync_files`); err != nil {
 		return err
 	}
-	for _, k := range []string{"sync_exported", "sync_seq", "sync_base", "sync_clock_warning", "sync_last_export", "sync_last_import"} {
+	for _, k := range []string{"sync_exported", "sync_seq", "sync_base", "sync_clock_warning", "sync_last_export", "sync_last_import",
+		"sync_snap_header"} {
 		if err := s.db.SetMeta(k, ""); err != nil {
 			return err
 		}

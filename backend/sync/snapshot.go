@@ -179,11 +179,27 @@ func (s *Syncer) readSnapshot(path string) (snapHeader, []store.SnapRow, error) 
 }
 
 // newestSnapshot returns the folder's snapshots (newest first), and the header and position
-// of the newest whole one (position -1: none).
+// of the newest whole one (position -1: none). Snapshots never change (their names carry
+// their hash), so the header of the one last read is kept in local meta and a pass reads
+// and decodes a snapshot only when a newer one has appeared.
 func (s *Syncer) newestSnapshot() ([]string, snapHeader, int) {
+	var cached struct {
+		Name   string     `json:"name"`
+		Header snapHeader `json:"header"`
+	}
+	if v, _ := s.db.Meta("sync_snap_header"); v != "" {
+		json.Unmarshal([]byte(v), &cached)
+	}
 	snaps := s.snapshots()
 	for i, p := range snaps {
+		if filepath.Base(p) == cached.Name {
+			return snaps, cached.Header, i
+		}
 		if h, _, err := s.readSnapshot(p); err == nil {
+			cached.Name, cached.Header = filepath.Base(p), h
+			if data, err := json.Marshal(cached); err == nil {
+				s.db.SetMeta("sync_snap_header", string(data))
+			}
 			return snaps, h, i
 		}
 	}
