@@ -3,7 +3,6 @@ package orderimport
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"daigoudesk/backend/customers"
 	"daigoudesk/backend/domain"
@@ -37,7 +36,6 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 		if err != nil {
 			return err
 		}
-		p.addresses = map[string]bool{}
 		var list []orders.ImportedOrder
 		var from []*fileOrder // the file order of each entry of list
 		var people []customers.NewCustomer
@@ -60,12 +58,9 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 			}
 			addr := customers.Address{CustomerID: c.id, Recipient: o.recipient, Phone: o.phone, Province: o.addr.Province,
 				City: o.addr.City, District: o.addr.District, Street: o.addr.Street, Postcode: o.addr.Postcode}
-			key := strings.Join([]string{c.id, o.recipient, o.phone, o.addr.Province, o.addr.City, o.addr.District,
-				o.addr.Street, o.addr.Postcode}, "\x00")
-			if !p.addresses[key] && customers.ValidAddress(addr) { // a buyer's repeat orders name one address
+			if customers.ValidAddress(addr) { // EnsureAddressesTx keeps a buyer's repeated address once
 				addresses = append(addresses, addr)
 			}
-			p.addresses[key] = true
 			list, from = append(list, s.planOrder(p, o, id, c.id, rules, stk, &res)), append(from, o)
 		}
 		if err := s.customers.CreateCustomersTx(tx, people); err != nil {
@@ -155,16 +150,10 @@ func lineTitle(l fileLine) string {
 }
 
 // stockSim is the available stock per product and location during an import, so a line is
-// reserved where the allocation rule would reserve it (the zone's location with the most
-// available stock covering it, else any such location) and a line that no location can
-// cover becomes a pre-order instead of failing the file.
+// reserved where the allocation rule (orders.PickLocation) would reserve it and a line that
+// no location can cover becomes a pre-order instead of failing the file.
 type stockSim struct {
-	avail map[string][]locAvail // product → locations
-}
-
-type locAvail struct {
-	location, zone string
-	qty            int64
+	avail map[string][]orders.LocationStock // product → locations
 }
 
 func loadStock(q rowsQuerier, p *plan) (*stockSim, error) {
@@ -184,11 +173,11 @@ func loadStock(q rowsQuerier, p *plan) (*stockSim, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	s := &stockSim{avail: map[string][]locAvail{}}
+	s := &stockSim{avail: map[string][]orders.LocationStock{}}
 	for rows.Next() {
 		var product string
-		var a locAvail
-		if err := rows.Scan(&product, &a.location, &a.zone, &a.qty); err != nil {
+		var a orders.LocationStock
+		if err := rows.Scan(&product, &a.Location, &a.Zone, &a.Available); err != nil {
 			return nil, err
 		}
 		s.avail[product] = append(s.avail[product], a)
@@ -199,23 +188,10 @@ func loadStock(q rowsQuerier, p *plan) (*stockSim, error) {
 // take reserves qty of product in the simulation and returns the location, or "".
 func (s *stockSim) take(product, zone string, qty int64) string {
 	locs := s.avail[product]
-	for _, z := range []string{zone, ""} {
-		best := -1
-		for i, a := range locs {
-			if (z != "" && a.zone != z) || a.qty < qty {
-				continue
-			}
-			if best < 0 || a.qty > locs[best].qty || (a.qty == locs[best].qty && a.location < locs[best].location) {
-				best = i
-			}
-		}
-		if best >= 0 {
-			locs[best].qty -= qty
-			return locs[best].location
-		}
-		if z == "" {
-			break
-		}
+	i := orders.PickLocation(locs, zone, qty)
+	if i < 0 {
+		return ""
 	}
-	return ""
+	locs[i].Available -= qty
+	return locs[i].Location
 }

@@ -109,7 +109,6 @@ type plan struct {
 	existing              map[string]bool // order ids already in the store
 	unmatched             []Unmatched
 	custs                 *customerIndex
-	addresses             map[string]bool // addresses kept during the import, by customer and fields
 }
 
 // Preview reads and checks the file as Import would, and reports what it would do.

@@ -122,25 +122,59 @@ func shortError(i int, l line, avail int64) error {
 		Params:  map[string]any{"line": i + 1, "qty": l.qty, "available": avail}}
 }
 
-// allocate picks the location for a line: in zone (if any) the one with the most available
-// stock that covers the line, else any such location; "" when none can.
+// allocate picks the location for a line by PickLocation over the product's stock.
 func allocate(tx *store.Tx, l line, zone string) (string, error) {
-	for _, z := range []string{zone, ""} {
-		var loc string
-		err := tx.QueryRow(`SELECT sl.location_id FROM stock_levels sl JOIN locations lo ON lo.id = sl.location_id
-			WHERE sl.product_id = ? AND lo.deleted = 0 AND (? = '' OR lo.zone_id = ?)
-			GROUP BY sl.location_id HAVING sum(sl.on_hand) - sum(sl.reserved) >= ?
-			ORDER BY sum(sl.on_hand) - sum(sl.reserved) DESC, sl.location_id LIMIT 1`, l.product, z, z, l.qty).Scan(&loc)
-		if err == nil {
-			return loc, nil
-		} else if err != sql.ErrNoRows {
+	rows, err := tx.Query(`SELECT sl.location_id, lo.zone_id, sum(sl.on_hand) - sum(sl.reserved)
+		FROM stock_levels sl JOIN locations lo ON lo.id = sl.location_id
+		WHERE sl.product_id = ? AND lo.deleted = 0 GROUP BY sl.location_id, lo.zone_id`, l.product)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var locs []LocationStock
+	for rows.Next() {
+		var ls LocationStock
+		if err := rows.Scan(&ls.Location, &ls.Zone, &ls.Available); err != nil {
 			return "", err
 		}
-		if z == "" {
-			break
-		}
+		locs = append(locs, ls)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if i := PickLocation(locs, zone, l.qty); i >= 0 {
+		return locs[i].Location, nil
 	}
 	return "", nil
+}
+
+// LocationStock is a product's available stock at one location.
+type LocationStock struct {
+	Location, Zone string
+	Available      int64
+}
+
+// PickLocation is the allocation rule: the location of zone (if any) with the most available
+// stock that covers qty, else any location that does (ties: the smaller location id). It
+// returns the position in locs, or -1 when none can. The order importer runs it over its
+// running simulation of the stock.
+func PickLocation(locs []LocationStock, zone string, qty int64) int {
+	for _, z := range []string{zone, ""} {
+		best := -1
+		for i, a := range locs {
+			if (z != "" && a.Zone != z) || a.Available < qty {
+				continue
+			}
+			if best < 0 || a.Available > locs[best].Available ||
+				(a.Available == locs[best].Available && a.Location < locs[best].Location) {
+				best = i
+			}
+		}
+		if best >= 0 || z == "" {
+			return best
+		}
+	}
+	return -1
 }
 
 // available is a product's available stock at loc (” = everywhere).
