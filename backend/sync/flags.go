@@ -29,8 +29,29 @@ var Resolutions = map[string][]string{
 }
 
 // Flags lists what sync flagged and nobody has resolved yet. Every laptop with the same
-// operations lists the same flags.
+// operations lists the same flags. The views scan the stock levels and order events, so the
+// list is kept until a commit touches stock moves, order events or resolutions (the sync
+// screen and the header ask for it after every pass).
 func (s *Service) Flags(ctx context.Context) ([]Flag, error) {
+	s.flagsMu.Lock()
+	cached, gen := s.flags, s.flagsGen
+	s.flagsMu.Unlock()
+	if cached != nil {
+		return slices.Clone(cached), nil
+	}
+	flags, err := s.readFlags(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.flagsMu.Lock()
+	if s.flagsGen == gen { // nothing changed while it was read
+		s.flags = flags
+	}
+	s.flagsMu.Unlock()
+	return slices.Clone(flags), nil
+}
+
+func (s *Service) readFlags(ctx context.Context) ([]Flag, error) {
 	out := []Flag{}
 	rows, err := s.db.R().QueryContext(ctx, `SELECT move_id, product_id, location_id, ref, reserved - qty, -avail_after
 		FROM oversold_moves ORDER BY product_id, location_id, move_id`)

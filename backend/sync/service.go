@@ -34,12 +34,21 @@ type Service struct {
 
 	mu      gosync.Mutex // one pass at a time
 	changed chan struct{}
+
+	flagsMu  gosync.Mutex
+	flags    []Flag // the last Flags, until a change to what they are computed from (nil: none yet)
+	flagsGen int    // counts those changes, so a list read during one is not kept
 }
 
 // New returns the sync service of db and its attachments.
 func New(db *store.DB, attachments *blobs.Store) *Service {
 	s := &Service{db: db, blobs: attachments, now: time.Now, changed: make(chan struct{}, 1)}
 	db.Subscribe(func(c store.Change) {
+		if c.Tables["stock_moves"] || c.Tables["order_events"] || c.Tables["sync_resolutions"] {
+			s.flagsMu.Lock()
+			s.flags, s.flagsGen = nil, s.flagsGen+1
+			s.flagsMu.Unlock()
+		}
 		if !c.Remote {
 			select {
 			case s.changed <- struct{}{}:
