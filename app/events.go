@@ -10,11 +10,12 @@ import (
 
 // Event names the UI listens to. Each carries {remote: bool}.
 const (
-	EventCatalogChanged   = "catalog:changed"
-	EventStockChanged     = "stock:changed"
-	EventSettingsChanged  = "settings:changed"
-	EventCustomersChanged = "customers:changed"
-	EventOrdersChanged    = "orders:changed"
+	EventCatalogChanged    = "catalog:changed"
+	EventStockChanged      = "stock:changed"
+	EventSettingsChanged   = "settings:changed"
+	EventCustomersChanged  = "customers:changed"
+	EventOrdersChanged     = "orders:changed"
+	EventPurchasingChanged = "purchasing:changed"
 )
 
 // tableEvents says which event a change to a table raises.
@@ -25,6 +26,12 @@ var tableEvents = map[string]string{
 	"customers": EventCustomersChanged, "customer_addresses": EventCustomersChanged,
 	"orders": EventOrdersChanged, "order_lines": EventOrdersChanged, "order_events": EventOrdersChanged,
 	"payments": EventOrdersChanged, "order_returns": EventOrdersChanged,
+	// goods bought on a trip fill pre-order lines: the orders change with the trip
+	"preorder_fills": EventOrdersChanged,
+	"suppliers":      EventPurchasingChanged, "supplier_products": EventPurchasingChanged,
+	"purchase_orders": EventPurchasingChanged, "purchase_order_lines": EventPurchasingChanged,
+	"purchase_receipts": EventPurchasingChanged, "trips": EventPurchasingChanged, "trip_items": EventPurchasingChanged,
+	"trip_buys": EventPurchasingChanged, "purchase_costs": EventPurchasingChanged, "exchange_rates": EventPurchasingChanged,
 }
 
 // forwardChanges emits one event per area touched by each committed write.
@@ -38,6 +45,10 @@ func forwardChanges(ctx context.Context, db *store.DB) {
 			}
 			sent[ev] = true
 			runtime.EventsEmit(ctx, ev, map[string]any{"remote": c.Remote})
+		}
+		// a trip's list and summary read open pre-orders and stock
+		if (sent[EventOrdersChanged] || sent[EventStockChanged]) && !sent[EventPurchasingChanged] {
+			runtime.EventsEmit(ctx, EventPurchasingChanged, map[string]any{"remote": c.Remote})
 		}
 		// stock figures shown on product rows change with stock moves
 		if sent[EventStockChanged] && !sent[EventCatalogChanged] {

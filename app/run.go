@@ -38,6 +38,7 @@ func Run(assets embed.FS, svc *services.Services) error {
 	orders := &Orders{base}
 	orderImport := &OrderImport{base}
 	syncer := &Sync{facade: base}
+	purchasing := &Purchasing{base}
 	return wails.Run(&options.App{
 		Title:     "Daigou Desk 代购助手",
 		Width:     1400,
@@ -62,7 +63,7 @@ func Run(assets embed.FS, svc *services.Services) error {
 			syncer.shutdown() // before Close: its last pass exports what was made just before quitting
 			svc.Close()
 		},
-		Bind:           []any{catalog, stock, settings, customers, orders, orderImport, syncer},
+		Bind:           []any{catalog, stock, settings, customers, orders, orderImport, syncer, purchasing},
 		ErrorFormatter: formatError,
 	})
 }

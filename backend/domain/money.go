@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -62,4 +63,46 @@ func FormatMoney(minor int64, cur string) string {
 		p *= 10
 	}
 	return fmt.Sprintf("%s%d.%0*d", sign, minor/p, digits, minor%p)
+}
+
+// ParseRate reads a positive decimal exchange rate ("0.0483", "1"): how many units of one
+// currency a unit of another is worth.
+func ParseRate(s string) (*big.Rat, bool) {
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	if !ok || r.Sign() <= 0 || strings.ContainsAny(s, "/eE") {
+		return nil, false
+	}
+	return r, true
+}
+
+// Convert turns amount minor units of from into minor units of to, where rate is how many
+// units of to one unit of from is worth; rounded half away from zero.
+func Convert(amount int64, from string, rate *big.Rat, to string) int64 {
+	v := new(big.Rat).Mul(new(big.Rat).SetInt64(amount), rate)
+	shift := Currencies[to] - Currencies[from]
+	if shift < 0 {
+		shift = -shift
+	}
+	p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(shift)), nil))
+	if Currencies[to] > Currencies[from] {
+		v.Mul(v, p)
+	} else {
+		v.Quo(v, p)
+	}
+	return RoundRat(v)
+}
+
+// RoundRat rounds v to the nearest integer, halves away from zero.
+func RoundRat(v *big.Rat) int64 {
+	num, den := new(big.Int).Set(v.Num()), v.Denom()
+	neg := num.Sign() < 0
+	num.Abs(num)
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	if new(big.Int).Mul(r, big.NewInt(2)).Cmp(den) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if neg {
+		q.Neg(q)
+	}
+	return q.Int64()
 }

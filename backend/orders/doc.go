@@ -27,9 +27,12 @@
 //
 //	revenue = Σ base_amount of its payments (cash actually received, net of refunds, at
 //	          the rates used when it was received)
-//	cost    = Σ over lines with a product of (qty − restocked returned qty) × product cost
-//	          × rate of the cost currency on the order date (written-off returns stay a cost;
-//	          a cancelled order has no cost: its goods never left)
+//	cost    = Σ over lines with a product of (qty − restocked returned qty) × unit cost, where
+//	          the unit cost is the landed cost of the purchases that filled the line on a
+//	          trip, else the product's average landed purchase cost (both from the Costs
+//	          interface, package purchasing), else the product's cost price × rate of the cost
+//	          currency on the order date (written-off returns stay a cost; a cancelled order
+//	          has no cost: its goods never left)
 //	freight = the order's share of parcel freight (0 until shipping exists)
 //	profit  = revenue − cost − freight
 //
@@ -49,5 +52,10 @@
 // falling back to any location holding enough. A line is reserved at one location. Pre-order
 // lines are bought for the customer and ship without touching stock.
 //
-// It imports domain and store only; stock is reached through the Stock interface.
+// A pre-order line shows how much of it was bought on a trip (preorder_fills) and, while goods
+// are missing, the trip that marked them not found; the order then shows the deposit to
+// refund (Figures.RefundDue).
+//
+// It imports domain, money and store; stock is reached through the Stock interface and
+// purchase costs through Costs.
 package orders

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
 
@@ -17,61 +18,15 @@ type querier interface {
 	QueryRow(string, ...any) *sql.Row
 }
 
-// baseCurrency is the team's base currency (settings row base_currency, default CNY).
-func baseCurrency(q querier) (string, error) {
-	var cur string
-	err := q.QueryRow(`SELECT value FROM settings WHERE id = 'base_currency' AND deleted = 0`).Scan(&cur)
-	if err != nil && err != sql.ErrNoRows {
-		return "", err
-	}
-	if cur == "" {
-		cur = "CNY"
-	}
-	return cur, nil
-}
+// baseCurrency and rateOn are the shared reads of package money.
+func baseCurrency(q querier) (string, error) { return money.BaseCurrency(q) }
 
-// parseRate reads a positive decimal rate ("0.0483", "1").
-func parseRate(s string) (*big.Rat, bool) {
-	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
-	if !ok || r.Sign() <= 0 || strings.ContainsAny(s, "/eE") {
-		return nil, false
-	}
-	return r, true
-}
+func rateOn(q querier, currency, date string) (string, error) { return money.RateOn(q, currency, date) }
 
-// convert turns amount minor units of from into minor units of to, where rate is how many
-// units of to one unit of from is worth; rounded half away from zero.
+func parseRate(s string) (*big.Rat, bool) { return domain.ParseRate(s) }
+
 func convert(amount int64, from string, rate *big.Rat, to string) int64 {
-	v := new(big.Rat).Mul(new(big.Rat).SetInt64(amount), rate)
-	shift := domain.Currencies[to] - domain.Currencies[from]
-	p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(shift))), nil))
-	if shift > 0 {
-		v.Mul(v, p)
-	} else {
-		v.Quo(v, p)
-	}
-	return roundRat(v)
-}
-
-func roundRat(v *big.Rat) int64 {
-	num, den := new(big.Int).Set(v.Num()), v.Denom()
-	neg := num.Sign() < 0
-	num.Abs(num)
-	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
-	if new(big.Int).Mul(r, big.NewInt(2)).Cmp(den) >= 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	if neg {
-		q.Neg(q)
-	}
-	return q.Int64()
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
+	return domain.Convert(amount, from, rate, to)
 }
 
 // Rate is one exchange rate the team keeps: 1 Currency = Rate Base, from ValidFrom on.
@@ -140,27 +95,6 @@ func (s *Service) Rates(ctx context.Context) ([]Rate, error) {
 // the newest rate valid from that date or earlier; "1" for the base currency itself.
 func (s *Service) RateOn(ctx context.Context, currency, date string) (string, error) {
 	return rateOn(s.db.R(), currency, date)
-}
-
-func rateOn(q querier, currency, date string) (string, error) {
-	base, err := baseCurrency(q)
-	if err != nil {
-		return "", err
-	}
-	if currency == base {
-		return "1", nil
-	}
-	if len(date) > 10 {
-		date = date[:10]
-	}
-	var rate string
-	err = q.QueryRow(`SELECT rate FROM exchange_rates WHERE currency = ? AND base = ? AND valid_from <= ? AND deleted = 0
-		ORDER BY valid_from DESC LIMIT 1`, currency, base, date).Scan(&rate)
-	if err == sql.ErrNoRows {
-		return "", domain.Invalid("rate", "order.rate.missing", fmt.Sprintf("no exchange rate for %s to %s on %s", currency, base, date),
-			map[string]any{"currency": currency, "base": base, "date": date})
-	}
-	return rate, err
 }
 
 const dateLayout = "2006-01-02"

@@ -2,8 +2,6 @@ package orders
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,9 +32,7 @@ func (s *Service) Prefix(ctx context.Context) (string, error) {
 	return defaultPrefix(s.db.Device()), nil
 }
 
-func defaultPrefix(device string) string {
-	return strings.ToUpper(device[:min(3, len(device))])
-}
+func defaultPrefix(device string) string { return store.DefaultPrefix(device) }
 
 // SetPrefix sets this device's order-number prefix (1–6 letters or digits). Numbers already
 // given keep their prefix.
@@ -59,41 +55,8 @@ func nextNumber(tx *store.Tx) (string, error) {
 	return numbers[0], nil
 }
 
+// orderNumbers is the series of order numbers.
+var orderNumbers = store.Series{Label: "SO", SeqKey: "order_seq", Table: "orders"}
+
 // nextNumbers takes the next n numbers of this device inside tx.
-func nextNumbers(tx *store.Tx, n int) ([]string, error) {
-	meta := func(key string) (string, error) {
-		var v string
-		err := tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
-		if err == sql.ErrNoRows {
-			return "", nil
-		}
-		return v, err
-	}
-	prefix, err := meta("order_prefix")
-	if err != nil {
-		return nil, err
-	}
-	if prefix == "" {
-		prefix = defaultPrefix(tx.Device())
-	}
-	seqText, err := meta("order_seq")
-	if err != nil {
-		return nil, err
-	}
-	seq, _ := strconv.Atoi(seqText)
-	out := make([]string, 0, n)
-	for len(out) < n {
-		seq++
-		number := fmt.Sprintf("SO-%s-%04d", prefix, seq)
-		var used int
-		if err := tx.QueryRow(`SELECT count(*) FROM orders WHERE number = ?`, number).Scan(&used); err != nil {
-			return nil, err
-		}
-		if used == 0 {
-			out = append(out, number)
-		}
-	}
-	_, err = tx.Exec(`INSERT INTO meta(key, value) VALUES ('order_seq', ?)
-		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, strconv.Itoa(seq))
-	return out, err
-}
+func nextNumbers(tx *store.Tx, n int) ([]string, error) { return tx.NextNumbers(orderNumbers, n) }

@@ -40,8 +40,29 @@ type StockMove struct {
 type Service struct {
 	db    *store.DB
 	stock Stock
+	costs Costs
 	now   func() time.Time
 }
+
+// Costs says what the goods of order lines cost to buy, in base minor units per unit
+// (purchasing's landed costs). Lines it leaves out are valued at their product's cost price.
+type Costs interface {
+	LineUnitCosts(q CostReader, lines []CostLine) (map[string]int64, error)
+}
+
+// CostReader is the reader a Costs implementation reads with (the caller's connection).
+type CostReader interface {
+	QueryRow(string, ...any) *sql.Row
+	Query(string, ...any) (*sql.Rows, error)
+}
+
+// CostLine is an order line whose unit cost profit needs.
+type CostLine struct {
+	LineID, ProductID string
+}
+
+// SetCosts lets profit use landed purchase costs (wired by package services).
+func (s *Service) SetCosts(c Costs) { s.costs = c }
 
 // New returns the orders service.
 func New(db *store.DB, st Stock) *Service { return &Service{db: db, stock: st, now: time.Now} }

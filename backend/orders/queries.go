@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
 )
 
 // Order is an order header with its status.
@@ -54,6 +55,8 @@ type Line struct {
 	Reserved     int64  `json:"reserved"`
 	Shipped      int64  `json:"shipped"`
 	Returned     int64  `json:"returned"`
+	Filled       int64  `json:"filled"`   // pre-order units bought on a trip for this line
+	NotFound     string `json:"notFound"` // the trip that did not find the goods still missing, if any
 }
 
 // Figures are an order's money in its currency (and paid/refunded in base).
@@ -71,6 +74,8 @@ type Figures struct {
 	BalanceDue   int64  `json:"balanceDue"`
 	PaidBase     int64  `json:"paidBase"`
 	RefundedBase int64  `json:"refundedBase"`
+	// RefundDue is what to give back for pre-order goods a trip did not find (domain.RefundDue).
+	RefundDue int64 `json:"refundDue"`
 }
 
 // Profit is an order's profit in the base currency (see the package comment).
@@ -124,12 +129,11 @@ func scanOrder(sc interface{ Scan(...any) error }, o *Order, extra ...any) error
 
 // GetOrder returns an order with its lines, timeline, figures and profit.
 func (s *Service) GetOrder(ctx context.Context, id string) (Detail, error) {
-	conn, err := s.db.R().Conn(ctx) // one connection: a consistent, quick series of reads
+	q, err := s.db.Reader(ctx)
 	if err != nil {
 		return Detail{}, err
 	}
-	defer conn.Close()
-	q := connQ{ctx, conn}
+	defer q.Close()
 	var d Detail
 	var f Figures
 	err = scanOrder(q.QueryRow(`SELECT `+orderCols+`, s.goods, s.returned, s.refunded, s.paid_base, s.refunded_base
@@ -164,34 +168,34 @@ func (s *Service) GetOrder(ctx context.Context, id string) (Detail, error) {
 		totalBase = convert(o.Total, o.Currency, rt, f.BaseCurrency)
 	}
 	o.EffPriority = PriorityOf(r, s.now(), o.Priority, o.DueDate, totalBase)
+	var missing int64
+	for _, l := range d.Lines {
+		if l.NotFound != "" {
+			missing += (l.Qty - l.Filled) * l.UnitPrice
+		}
+	}
+	if missing > 0 && o.Status != Cancelled && Rank(o.Status) <= Rank(Allocated) {
+		d.Figures.RefundDue = domain.RefundDue(f.Paid, f.NetTotal, missing)
+	}
 	d.Next = Next(o.Status)
 	if d.Next == nil {
 		d.Next = []string{}
 	}
-	d.Profit, err = profit(q, d)
+	d.Profit, err = s.profit(q, d)
 	return d, err
 }
 
-// connQ runs reads on one pooled connection.
-type connQ struct {
-	ctx  context.Context
-	conn *sql.Conn
-}
-
-func (c connQ) QueryRow(q string, args ...any) *sql.Row {
-	return c.conn.QueryRowContext(c.ctx, q, args...)
-}
-func (c connQ) Query(q string, args ...any) (*sql.Rows, error) {
-	return c.conn.QueryContext(c.ctx, q, args...)
-}
-
-func (s *Service) detailLines(q connQ, o Order) ([]Line, error) {
+func (s *Service) detailLines(q *store.Reader, o Order) ([]Line, error) {
 	rows, err := q.Query(`SELECT l.id, l.product_id, coalesce(p.name_zh, ''), coalesce(p.sku, ''), l.title, l.qty, l.unit_price,
 		l.preorder, l.location_id, coalesce(lo.name, ''),
 		coalesce((SELECT sum(m.reserved) FROM stock_moves m WHERE m.ref = l.id), 0),
-		coalesce((SELECT sum(r.qty) FROM order_returns r WHERE r.line_id = l.id), 0)
+		coalesce((SELECT sum(r.qty) FROM order_returns r WHERE r.line_id = l.id), 0),
+		coalesce((SELECT sum(f.qty) FROM preorder_fills f WHERE f.line_id = l.id), 0),
+		CASE WHEN l.preorder = 1 THEN coalesce((SELECT t.name FROM trip_buys b JOIN trips t ON t.id = b.trip_id
+			WHERE b.product_id = l.product_id AND b.kind = 'not_found' AND b.at >= ?2
+				AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id) ORDER BY b.at DESC LIMIT 1), '') ELSE '' END
 		FROM order_lines l LEFT JOIN products p ON p.id = l.product_id LEFT JOIN locations lo ON lo.id = l.location_id
-		WHERE l.order_id = ? AND l.deleted = 0 ORDER BY l.position, l.id`, o.ID)
+		WHERE l.order_id = ?1 AND l.deleted = 0 ORDER BY l.position, l.id`, o.ID, o.OrderedAt)
 	if err != nil {
 		return nil, err
 	}
@@ -201,8 +205,11 @@ func (s *Service) detailLines(q connQ, o Order) ([]Line, error) {
 	for rows.Next() {
 		var l Line
 		if err := rows.Scan(&l.ID, &l.ProductID, &l.ProductName, &l.SKU, &l.Title, &l.Qty, &l.UnitPrice, &l.Preorder,
-			&l.LocationID, &l.LocationName, &l.Reserved, &l.Returned); err != nil {
+			&l.LocationID, &l.LocationName, &l.Reserved, &l.Returned, &l.Filled, &l.NotFound); err != nil {
 			return nil, err
+		}
+		if l.Filled >= l.Qty {
+			l.NotFound = ""
 		}
 		l.Amount = l.Qty * l.UnitPrice
 		if shipped {
@@ -213,7 +220,7 @@ func (s *Service) detailLines(q connQ, o Order) ([]Line, error) {
 	return out, rows.Err()
 }
 
-func timeline(q connQ, id string) ([]TimelineEntry, error) {
+func timeline(q *store.Reader, id string) ([]TimelineEntry, error) {
 	rows, err := q.Query(`
 		SELECT at, 'event', kind, 0, '', '', '', '', '', 0, note, device, id FROM order_events WHERE order_id = ?1
 		UNION ALL
@@ -239,13 +246,13 @@ func timeline(q connQ, id string) ([]TimelineEntry, error) {
 }
 
 // profit values an order in the base currency (formula in the package comment).
-func profit(q connQ, d Detail) (Profit, error) {
+func (s *Service) profit(q *store.Reader, d Detail) (Profit, error) {
 	p := Profit{Missing: []string{}}
 	f, o := d.Figures, d.Order
 	p.Revenue = f.PaidBase
 	date := o.OrderedAt[:min(10, len(o.OrderedAt))]
 	if o.Status != Cancelled {
-		rows, err := q.Query(`SELECT l.product_id, l.qty - coalesce((SELECT sum(r.qty) FROM order_returns r
+		rows, err := q.Query(`SELECT l.id, l.product_id, l.qty - coalesce((SELECT sum(r.qty) FROM order_returns r
 				WHERE r.line_id = l.id AND r.disposition = 'restock'), 0), p.cost, p.cost_currency
 			FROM order_lines l JOIN products p ON p.id = l.product_id
 			WHERE l.order_id = ? AND l.deleted = 0`, o.ID)
@@ -253,20 +260,32 @@ func profit(q connQ, d Detail) (Profit, error) {
 			return p, err
 		}
 		type item struct {
-			product, cur string
-			qty, cost    int64
+			line, product, cur string
+			qty, cost          int64
 		}
 		var items []item
+		var lines []CostLine
 		for rows.Next() {
 			var it item
-			if err := rows.Scan(&it.product, &it.qty, &it.cost, &it.cur); err != nil {
+			if err := rows.Scan(&it.line, &it.product, &it.qty, &it.cost, &it.cur); err != nil {
 				rows.Close()
 				return p, err
 			}
 			items = append(items, it)
+			lines = append(lines, CostLine{LineID: it.line, ProductID: it.product})
 		}
 		rows.Close()
+		landed := map[string]int64{}
+		if s.costs != nil {
+			if landed, err = s.costs.LineUnitCosts(q, lines); err != nil {
+				return p, err
+			}
+		}
 		for _, it := range items {
+			if unit, ok := landed[it.line]; ok {
+				p.Cost += it.qty * unit
+				continue
+			}
 			if it.cur == "" {
 				it.cur = f.BaseCurrency
 			}

@@ -13,6 +13,7 @@ import (
 	"daigoudesk/backend/customers"
 	"daigoudesk/backend/orderimport"
 	"daigoudesk/backend/orders"
+	"daigoudesk/backend/purchasing"
 	"daigoudesk/backend/settings"
 	"daigoudesk/backend/stock"
 	"daigoudesk/backend/store"
@@ -32,6 +33,8 @@ type Services struct {
 	Orders    *orders.Service
 	Customers *customers.Service
 	Settings  *settings.Service
+	// Purchasing keeps suppliers, purchase orders and buying trips.
+	Purchasing *purchasing.Service
 	// OrderImport imports channel order exports and watches the import folder.
 	OrderImport *orderimport.Service
 	// Sync merges this laptop's work with the team's through a shared folder.
@@ -55,6 +58,8 @@ func Open(dir string) (*Services, error) {
 		Customers: customers.New(db),
 		Settings:  settings.New(db, dir),
 	}
+	svc.Purchasing = purchasing.New(db, PurchaseStock(st))
+	svc.Orders.SetCosts(OrderCosts(svc.Purchasing))
 	svc.OrderImport = orderimport.New(db, svc.Orders, svc.Customers)
 	svc.Sync = sync.New(db, svc.Blobs)
 	return svc, nil
@@ -92,6 +97,44 @@ func (orderStock) do(fn func(*store.Tx, stock.QtyInput) (string, error), tx *sto
 
 // OrderStock adapts the stock service to what orders needs (tests build orders with it).
 func OrderStock(s *stock.Service) orders.Stock { return orderStock{s} }
+
+// purchaseStock lets purchasing book goods in and out inside its transactions.
+type purchaseStock struct{ s *stock.Service }
+
+// PurchaseStock adapts the stock service to what purchasing needs (tests build it with it).
+func PurchaseStock(s *stock.Service) purchasing.Stock { return purchaseStock{s} }
+
+func (p purchaseStock) Receive(tx *store.Tx, in purchasing.StockIn) (string, string, error) {
+	id, err := p.s.ReceiveTx(tx, stock.ReceiveInput{ProductID: in.ProductID, LocationID: in.LocationID, Qty: in.Qty,
+		UnitCost: in.UnitCost, CostCurrency: in.CostCurrency, BatchCode: in.BatchCode, Expiry: in.Expiry, Ref: in.Ref,
+		Note: in.Note, At: in.At})
+	if err != nil {
+		return "", "", err
+	}
+	var batch string
+	err = tx.QueryRow(`SELECT batch_id FROM stock_moves WHERE id = ?`, id).Scan(&batch)
+	return id, batch, err
+}
+
+func (p purchaseStock) TakeBack(tx *store.Tx, product, location string, qty int64, ref, note, at string) error {
+	_, err := p.s.AdjustTx(tx, stock.AdjustInput{ProductID: product, LocationID: location, Delta: -qty,
+		Reason: "correction", Ref: ref, Note: note, At: at})
+	return err
+}
+
+// orderCosts lets order profit use purchasing's landed costs.
+type orderCosts struct{ p *purchasing.Service }
+
+// OrderCosts adapts purchasing to what orders needs for profit.
+func OrderCosts(p *purchasing.Service) orders.Costs { return orderCosts{p} }
+
+func (c orderCosts) LineUnitCosts(q orders.CostReader, lines []orders.CostLine) (map[string]int64, error) {
+	in := make([]purchasing.CostLine, len(lines))
+	for i, l := range lines {
+		in[i] = purchasing.CostLine{LineID: l.LineID, ProductID: l.ProductID}
+	}
+	return c.p.LineUnitCosts(q, in)
+}
 
 // Close closes the database.
 func (s *Services) Close() error {

@@ -3,6 +3,7 @@ package stock
 import (
 	"context"
 
+	"daigoudesk/backend/domain"
 	"daigoudesk/backend/store"
 	"strings"
 	"time"
@@ -187,14 +188,9 @@ func (s *Service) LowStock(ctx context.Context) ([]LowStockRow, error) {
 	return out, rows.Err()
 }
 
-// SuggestReorder is how many to buy: enough to lift available stock one above the reorder
-// point, and at least the usual reorder quantity.
+// SuggestReorder is domain.SuggestReorder (kept here for callers of this package).
 func SuggestReorder(available, point, qty int64) int64 {
-	need := point - available + 1
-	if qty > need {
-		return qty
-	}
-	return need
+	return domain.SuggestReorder(available, point, qty)
 }
 
 // BatchRow is a batch with the stock left in it.

@@ -265,6 +265,17 @@ type ReceiveInput struct {
 
 // Receive books goods in. A batch code or expiry date makes (or reuses) a batch of the product.
 func (s *Service) Receive(ctx context.Context, in ReceiveInput) (string, error) {
+	var id string
+	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
+		id, err = s.ReceiveTx(tx, in)
+		return err
+	})
+	return id, err
+}
+
+// ReceiveTx is Receive inside the caller's transaction (purchasing books goods in with the
+// receipt or purchase that brought them).
+func (s *Service) ReceiveTx(tx *store.Tx, in ReceiveInput) (string, error) {
 	if err := positive(in.Qty); err != nil {
 		return "", err
 	}
@@ -279,17 +290,22 @@ func (s *Service) Receive(ctx context.Context, in ReceiveInput) (string, error) 
 	if in.CostCurrency != "" && !domain.ValidCurrency(in.CostCurrency) {
 		return "", domain.Invalid("costCurrency", "product.currency.unknown", "unknown currency "+in.CostCurrency, nil)
 	}
-	var id string
-	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		batch, err := ensureBatch(tx, in.ProductID, strings.TrimSpace(in.BatchCode), in.Expiry)
-		if err != nil {
-			return err
-		}
-		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: batch, kind: Receive,
-			qty: in.Qty, unitCost: in.UnitCost, costCurrency: in.CostCurrency, ref: in.Ref, note: in.Note, at: in.At})
-		return err
-	})
-	return id, err
+	batch, err := ensureBatch(tx, in.ProductID, strings.TrimSpace(in.BatchCode), in.Expiry)
+	if err != nil {
+		return "", err
+	}
+	return addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: batch, kind: Receive,
+		qty: in.Qty, unitCost: in.UnitCost, costCurrency: in.CostCurrency, ref: in.Ref, note: in.Note, at: in.At})
+}
+
+// BatchOf returns the batch a receipt with code and expiry books into ("" for none),
+// without making it.
+func BatchOf(product, code, expiry string) string {
+	code = strings.TrimSpace(code)
+	if code == "" && expiry == "" {
+		return ""
+	}
+	return domain.DerivedID("batch", product, code, expiry)
 }
 
 // ensureBatch returns the batch of product with code/expiry, creating it when new. No code
@@ -306,7 +322,7 @@ func ensureBatch(tx *store.Tx, product, code, expiry string) (string, error) {
 	} else if err != sql.ErrNoRows {
 		return "", err
 	}
-	id = domain.DerivedID("batch", product, code, expiry)
+	id = BatchOf(product, code, expiry)
 	return id, tx.Set("batches", id, store.Fields{"product_id": product, "code": code, "expiry": expiry,
 		"created_at": time.Now().UTC().Format(time.RFC3339), "deleted": false})
 }
@@ -318,25 +334,32 @@ type AdjustInput struct {
 	BatchID    string `json:"batchId"`
 	Delta      int64  `json:"delta"`
 	Reason     string `json:"reason"`
+	Ref        string `json:"ref"` // the document that made it ('' for a correction by hand)
 	Note       string `json:"note"`
 	At         string `json:"at"` // when it happened (RFC 3339); empty = now
 }
 
 // Adjust books a correction with a reason.
 func (s *Service) Adjust(ctx context.Context, in AdjustInput) (string, error) {
+	var id string
+	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
+		id, err = s.AdjustTx(tx, in)
+		return err
+	})
+	return id, err
+}
+
+// AdjustTx is Adjust inside the caller's transaction (purchasing takes back the goods of a
+// purchase that is undone).
+func (s *Service) AdjustTx(tx *store.Tx, in AdjustInput) (string, error) {
 	if in.Delta == 0 {
 		return "", domain.Invalid("delta", "stock.delta.zero", "the adjustment must not be 0", nil)
 	}
 	if !contains(AdjustReasons, in.Reason) {
 		return "", domain.Invalid("reason", "stock.reason.required", "choose a reason for the adjustment", nil)
 	}
-	var id string
-	err := s.db.Write(ctx, func(tx *store.Tx) (err error) {
-		id, err = addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: Adjust,
-			qty: in.Delta, reason: in.Reason, note: in.Note, at: in.At})
-		return err
-	})
-	return id, err
+	return addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: Adjust,
+		qty: in.Delta, reason: in.Reason, ref: in.Ref, note: in.Note, at: in.At})
 }
 
 // TransferInput moves Qty of a product from one location to another.

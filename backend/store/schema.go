@@ -95,6 +95,42 @@ func init() {
 	register(Table{Name: "exchange_rates", Kind: Entity, Fields: []Field{t("currency"), t("base"), t("rate"), t("valid_from")}})
 	register(Table{Name: "import_mappings", Kind: Entity, Fields: []Field{t("channel"), t("name"), t("mapping")}})
 	register(Table{Name: "sync_resolutions", Kind: Ledger, Fields: []Field{t("subject"), t("kind"), t("note"), t("at"), t("device")}})
+	register(Table{Name: "suppliers", Kind: Entity, Fields: []Field{
+		t("name"), t("kind"), t("country"), t("city"), t("currency"), t("contact"), t("phone"), t("email"), t("website"),
+		t("address"), i("lead_days"), t("notes"), t("created_at"),
+	}})
+	register(Table{Name: "supplier_products", Kind: Entity, Fields: []Field{
+		t("supplier_id"), t("product_id"), t("supplier_sku"), i("preferred"), t("note"),
+	}})
+	register(Table{Name: "purchase_orders", Kind: Entity, Fields: []Field{
+		t("number"), t("supplier_id"), t("currency"), t("rate"), t("ordered_at"), t("expected_at"), t("location_id"),
+		t("note"), i("cancelled"), t("created_at"),
+	}})
+	register(Table{Name: "purchase_order_lines", Kind: Entity, Fields: []Field{
+		t("po_id"), t("product_id"), i("qty"), i("unit_price"), i("position"),
+	}})
+	register(Table{Name: "purchase_receipts", Kind: Ledger, Fields: []Field{
+		t("po_id"), t("line_id"), t("product_id"), i("qty"), t("location_id"), t("batch_id"), t("note"), t("at"), t("device"),
+	}})
+	register(Table{Name: "trips", Kind: Entity, Fields: []Field{
+		t("name"), t("country"), t("city"), t("starts_on"), t("ends_on"), t("buyer"), t("currency"), t("card_rate"),
+		t("cash_rate"), t("location_id"), i("closed"), t("note"), t("created_at"),
+	}})
+	register(Table{Name: "trip_items", Kind: Entity, Fields: []Field{
+		t("trip_id"), t("product_id"), i("qty"), i("skip"), t("supplier_id"), t("note"),
+	}})
+	register(Table{Name: "trip_buys", Kind: Ledger, Fields: []Field{
+		t("trip_id"), t("kind"), t("product_id"), t("for_product_id"), i("qty"), i("unit_price"), i("discount"),
+		t("currency"), t("rate"), t("paid_with"), t("supplier_id"), t("store"), i("tax_free"), t("receipt"), t("undoes"),
+		i("to_stock"), t("note"), t("at"), t("device"),
+	}})
+	register(Table{Name: "preorder_fills", Kind: Ledger, Fields: []Field{
+		t("line_id"), t("order_id"), t("buy_id"), i("qty"), t("at"), t("device"),
+	}})
+	register(Table{Name: "purchase_costs", Kind: Entity, Fields: []Field{
+		t("owner_id"), t("kind"), i("amount"), t("currency"), t("rate"), t("spread"), t("supplier_id"), t("store"),
+		t("status"), i("amount_received"), t("note"), t("at"),
+	}})
 	register(Table{Name: "stock_moves", Kind: Ledger, Fields: []Field{
 		t("product_id"), t("location_id"), t("batch_id"), t("kind"), i("qty"), i("reserved"),
 		i("unit_cost"), t("cost_currency"), t("reason"), t("ref"), t("note"), t("at"), t("device"),

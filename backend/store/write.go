@@ -284,7 +284,7 @@ func (tx *Tx) ordersOf(ops []Op) (map[string]bool, error) {
 		switch op.Table {
 		case "orders":
 			out[op.ID] = true
-		case "order_lines", "order_events", "payments", "order_returns":
+		case "order_lines", "order_events", "payments", "order_returns", "preorder_fills":
 			if id, ok := op.Data["order_id"].(string); ok {
 				out[id] = true
 			}

@@ -246,7 +246,7 @@ func TestOperationsFromANewerAppAreKept(t *testing.T) {
 	a, b, _, _ := pair(t, "")
 	ops := []store.Op{
 		{HLC: "9000000000000.00000." + a.db.Device(), Kind: "set", Table: "customers", ID: "new1", Data: store.Fields{"name": "钱七"}},
-		{HLC: "9000000000000.00001." + a.db.Device(), Kind: "set", Table: "trips", ID: "t1", Data: store.Fields{"city": "大阪"}},
+		{HLC: "9000000000000.00001." + a.db.Device(), Kind: "set", Table: "voyages", ID: "t1", Data: store.Fields{"city": "大阪"}},
 	}
 	file, err := encodeSegment(a.db.Device(), 99, ops)
 	if err != nil {

@@ -21,6 +21,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { PurchasingPage } from '../features/purchasing/PurchasingPage';
 
 export interface Area {
   key: string;
@@ -39,7 +40,7 @@ export const areas: Area[] = [
   { key: 'low-stock', path: '/low-stock', labelKey: 'nav.lowStock', icon: <AlertOutlined />, element: <LowStockPage /> },
   { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <FileTextOutlined />, element: <OrdersPage /> },
   { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, element: <CustomersPage /> },
-  { key: 'purchasing', path: '/purchasing', labelKey: 'nav.purchasing', icon: <ShoppingCartOutlined />, element: comingSoon('nav.purchasing') },
+  { key: 'purchasing', path: '/purchasing', labelKey: 'nav.purchasing', icon: <ShoppingCartOutlined />, element: <PurchasingPage /> },
   { key: 'shipping', path: '/shipping', labelKey: 'nav.shipping', icon: <CarOutlined />, element: comingSoon('nav.shipping') },
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, element: comingSoon('nav.service') },
   { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', icon: <BarChartOutlined />, element: comingSoon('nav.analytics') },

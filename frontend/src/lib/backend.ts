@@ -11,10 +11,22 @@ import * as CatalogBinding from '../../wailsjs/go/app/Catalog';
 import * as CustomersBinding from '../../wailsjs/go/app/Customers';
 import * as OrderImportBinding from '../../wailsjs/go/app/OrderImport';
 import * as OrdersBinding from '../../wailsjs/go/app/Orders';
+import * as PurchasingBinding from '../../wailsjs/go/app/Purchasing';
 import * as SettingsBinding from '../../wailsjs/go/app/Settings';
 import * as StockBinding from '../../wailsjs/go/app/Stock';
 import * as SyncBinding from '../../wailsjs/go/app/Sync';
-import type { app, catalog, customers, domain, orderimport, orders, settings, stock, sync } from '../../wailsjs/go/models';
+import type {
+  app,
+  catalog,
+  customers,
+  domain,
+  orderimport,
+  orders,
+  purchasing,
+  settings,
+  stock,
+  sync,
+} from '../../wailsjs/go/models';
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
 const errorCodes: readonly string[] = ['invalid', 'not_found', 'conflict', 'internal'];
@@ -185,6 +197,7 @@ export const Customers = wrap(CustomersBinding);
 export const Orders = wrap(OrdersBinding);
 export const OrderImport = wrap(OrderImportBinding);
 export const Sync = wrap(SyncBinding);
+export const Purchasing = wrap(PurchasingBinding);
 
 export type SettingsDTO = settings.Settings;
 
@@ -246,3 +259,32 @@ export type SyncClockWarning = Plain<sync.ClockWarning>;
 export function backendAvailable(): boolean {
   return typeof window !== 'undefined' && isRecord((window as unknown as { go?: unknown }).go);
 }
+
+// Purchasing: suppliers, purchase orders, buying trips.
+export type Supplier = Plain<purchasing.Supplier>;
+export type SupplierInput = Plain<purchasing.SupplierInput>;
+export type SupplierFilter = Plain<purchasing.SupplierFilter>;
+export type SupplierProduct = Plain<purchasing.SupplierProduct>;
+export type SupplierProductInput = Plain<purchasing.SupplierProductInput>;
+export type PO = Plain<purchasing.PO>;
+export type PODetail = Plain<purchasing.PODetail>;
+export type POInput = Plain<purchasing.POInput>;
+export type POLineInput = Plain<purchasing.POLineInput>;
+export type POFilter = Plain<purchasing.POFilter>;
+export type POReceiveInput = Plain<purchasing.ReceiveInput>;
+export type POReceiveLine = Plain<purchasing.ReceiveLine>;
+export type Cost = Plain<purchasing.Cost>;
+export type CostInput = Plain<purchasing.CostInput>;
+export type Trip = Plain<purchasing.Trip>;
+export type TripInput = Plain<purchasing.TripInput>;
+export type TripItemInput = Plain<purchasing.TripItemInput>;
+export type ShoppingList = Plain<purchasing.ShoppingList>;
+export type ListGroup = Plain<purchasing.ListGroup>;
+export type ListItem = Plain<purchasing.ListItem>;
+export type BuyInput = Plain<purchasing.BuyInput>;
+export type BuyResult = Plain<purchasing.BuyResult>;
+export type NotFoundInput = Plain<purchasing.NotFoundInput>;
+export type TripBuy = Plain<purchasing.Buy>;
+export type TripSummary = Plain<purchasing.TripSummary>;
+export type RefundDue = Plain<purchasing.RefundDue>;
+export type StockValuation = Plain<purchasing.StockValuation>;

@@ -1001,6 +1001,7 @@ export namespace orders {
 	    balanceDue: number;
 	    paidBase: number;
 	    refundedBase: number;
+	    refundDue: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Figures(source);
@@ -1021,6 +1022,7 @@ export namespace orders {
 	        this.balanceDue = source["balanceDue"];
 	        this.paidBase = source["paidBase"];
 	        this.refundedBase = source["refundedBase"];
+	        this.refundDue = source["refundDue"];
 	    }
 	}
 	export class TimelineEntry {
@@ -1074,6 +1076,8 @@ export namespace orders {
 	    reserved: number;
 	    shipped: number;
 	    returned: number;
+	    filled: number;
+	    notFound: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Line(source);
@@ -1095,6 +1099,8 @@ export namespace orders {
 	        this.reserved = source["reserved"];
 	        this.shipped = source["shipped"];
 	        this.returned = source["returned"];
+	        this.filled = source["filled"];
+	        this.notFound = source["notFound"];
 	    }
 	}
 	export class Order {
@@ -1532,6 +1538,1100 @@ export namespace orders {
 
 }
 
+export namespace purchasing {
+	
+	export class Buy {
+	    id: string;
+	    kind: string;
+	    productId: string;
+	    productName: string;
+	    forProductId: string;
+	    forProductName: string;
+	    qty: number;
+	    unitPrice: number;
+	    discount: number;
+	    currency: string;
+	    rate: string;
+	    paidWith: string;
+	    supplierId: string;
+	    store: string;
+	    taxFree: boolean;
+	    receipt: string;
+	    toStock: number;
+	    undone: boolean;
+	    note: string;
+	    at: string;
+	    device: string;
+	    base: number;
+	    landed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Buy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.productId = source["productId"];
+	        this.productName = source["productName"];
+	        this.forProductId = source["forProductId"];
+	        this.forProductName = source["forProductName"];
+	        this.qty = source["qty"];
+	        this.unitPrice = source["unitPrice"];
+	        this.discount = source["discount"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.paidWith = source["paidWith"];
+	        this.supplierId = source["supplierId"];
+	        this.store = source["store"];
+	        this.taxFree = source["taxFree"];
+	        this.receipt = source["receipt"];
+	        this.toStock = source["toStock"];
+	        this.undone = source["undone"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	        this.device = source["device"];
+	        this.base = source["base"];
+	        this.landed = source["landed"];
+	    }
+	}
+	export class BuyInput {
+	    tripId: string;
+	    productId: string;
+	    forProductId: string;
+	    qty: number;
+	    unitPrice: number;
+	    discount: number;
+	    currency: string;
+	    paidWith: string;
+	    rate: string;
+	    supplierId: string;
+	    store: string;
+	    taxFree: boolean;
+	    receipt: string;
+	    note: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BuyInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tripId = source["tripId"];
+	        this.productId = source["productId"];
+	        this.forProductId = source["forProductId"];
+	        this.qty = source["qty"];
+	        this.unitPrice = source["unitPrice"];
+	        this.discount = source["discount"];
+	        this.currency = source["currency"];
+	        this.paidWith = source["paidWith"];
+	        this.rate = source["rate"];
+	        this.supplierId = source["supplierId"];
+	        this.store = source["store"];
+	        this.taxFree = source["taxFree"];
+	        this.receipt = source["receipt"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Fill {
+	    orderId: string;
+	    orderNumber: string;
+	    lineId: string;
+	    qty: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Fill(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.lineId = source["lineId"];
+	        this.qty = source["qty"];
+	    }
+	}
+	export class BuyResult {
+	    buyId: string;
+	    fills: Fill[];
+	    toStock: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BuyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.buyId = source["buyId"];
+	        this.fills = this.convertValues(source["fills"], Fill);
+	        this.toStock = source["toStock"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Cost {
+	    id: string;
+	    ownerId: string;
+	    kind: string;
+	    amount: number;
+	    currency: string;
+	    rate: string;
+	    spread: string;
+	    supplierId: string;
+	    store: string;
+	    status: string;
+	    amountReceived: number;
+	    note: string;
+	    at: string;
+	    base: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Cost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.ownerId = source["ownerId"];
+	        this.kind = source["kind"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.spread = source["spread"];
+	        this.supplierId = source["supplierId"];
+	        this.store = source["store"];
+	        this.status = source["status"];
+	        this.amountReceived = source["amountReceived"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	        this.base = source["base"];
+	    }
+	}
+	export class CostInput {
+	    ownerId: string;
+	    kind: string;
+	    amount: number;
+	    currency: string;
+	    rate: string;
+	    spread: string;
+	    supplierId: string;
+	    store: string;
+	    status: string;
+	    amountReceived: number;
+	    note: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CostInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.kind = source["kind"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.spread = source["spread"];
+	        this.supplierId = source["supplierId"];
+	        this.store = source["store"];
+	        this.status = source["status"];
+	        this.amountReceived = source["amountReceived"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	    }
+	}
+	
+	export class ListItem {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    nameOrig: string;
+	    brand: string;
+	    barcode: string;
+	    photo: string;
+	    weightG: number;
+	    forOrders: number;
+	    orders: number;
+	    forStock: number;
+	    manual: boolean;
+	    skipped: boolean;
+	    available: number;
+	    reorderPoint: number;
+	    need: number;
+	    bought: number;
+	    notFound: boolean;
+	    lastPrice: number;
+	    lastCurrency: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.nameOrig = source["nameOrig"];
+	        this.brand = source["brand"];
+	        this.barcode = source["barcode"];
+	        this.photo = source["photo"];
+	        this.weightG = source["weightG"];
+	        this.forOrders = source["forOrders"];
+	        this.orders = source["orders"];
+	        this.forStock = source["forStock"];
+	        this.manual = source["manual"];
+	        this.skipped = source["skipped"];
+	        this.available = source["available"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.need = source["need"];
+	        this.bought = source["bought"];
+	        this.notFound = source["notFound"];
+	        this.lastPrice = source["lastPrice"];
+	        this.lastCurrency = source["lastCurrency"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ListGroup {
+	    supplierId: string;
+	    store: string;
+	    city: string;
+	    items: ListItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ListGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.store = source["store"];
+	        this.city = source["city"];
+	        this.items = this.convertValues(source["items"], ListItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class NotFoundInput {
+	    tripId: string;
+	    productId: string;
+	    note: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotFoundInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tripId = source["tripId"];
+	        this.productId = source["productId"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	    }
+	}
+	export class PO {
+	    id: string;
+	    number: string;
+	    supplierId: string;
+	    supplierName: string;
+	    currency: string;
+	    rate: string;
+	    orderedAt: string;
+	    expectedAt: string;
+	    locationId: string;
+	    note: string;
+	    status: string;
+	    total: number;
+	    ordered: number;
+	    received: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.supplierId = source["supplierId"];
+	        this.supplierName = source["supplierName"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.orderedAt = source["orderedAt"];
+	        this.expectedAt = source["expectedAt"];
+	        this.locationId = source["locationId"];
+	        this.note = source["note"];
+	        this.status = source["status"];
+	        this.total = source["total"];
+	        this.ordered = source["ordered"];
+	        this.received = source["received"];
+	    }
+	}
+	export class Receipt {
+	    id: string;
+	    lineId: string;
+	    productName: string;
+	    qty: number;
+	    locationName: string;
+	    batchCode: string;
+	    expiry: string;
+	    at: string;
+	    device: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Receipt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.lineId = source["lineId"];
+	        this.productName = source["productName"];
+	        this.qty = source["qty"];
+	        this.locationName = source["locationName"];
+	        this.batchCode = source["batchCode"];
+	        this.expiry = source["expiry"];
+	        this.at = source["at"];
+	        this.device = source["device"];
+	    }
+	}
+	export class POLine {
+	    id: string;
+	    productId: string;
+	    productName: string;
+	    sku: string;
+	    qty: number;
+	    unitPrice: number;
+	    received: number;
+	    landedUnit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new POLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.productId = source["productId"];
+	        this.productName = source["productName"];
+	        this.sku = source["sku"];
+	        this.qty = source["qty"];
+	        this.unitPrice = source["unitPrice"];
+	        this.received = source["received"];
+	        this.landedUnit = source["landedUnit"];
+	    }
+	}
+	export class PODetail {
+	    id: string;
+	    number: string;
+	    supplierId: string;
+	    supplierName: string;
+	    currency: string;
+	    rate: string;
+	    orderedAt: string;
+	    expectedAt: string;
+	    locationId: string;
+	    note: string;
+	    status: string;
+	    total: number;
+	    ordered: number;
+	    received: number;
+	    baseCurrency: string;
+	    lines: POLine[];
+	    costs: Cost[];
+	    receipts: Receipt[];
+	    goodsBase: number;
+	    extrasBase: number;
+	    landedBase: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PODetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.supplierId = source["supplierId"];
+	        this.supplierName = source["supplierName"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.orderedAt = source["orderedAt"];
+	        this.expectedAt = source["expectedAt"];
+	        this.locationId = source["locationId"];
+	        this.note = source["note"];
+	        this.status = source["status"];
+	        this.total = source["total"];
+	        this.ordered = source["ordered"];
+	        this.received = source["received"];
+	        this.baseCurrency = source["baseCurrency"];
+	        this.lines = this.convertValues(source["lines"], POLine);
+	        this.costs = this.convertValues(source["costs"], Cost);
+	        this.receipts = this.convertValues(source["receipts"], Receipt);
+	        this.goodsBase = source["goodsBase"];
+	        this.extrasBase = source["extrasBase"];
+	        this.landedBase = source["landedBase"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class POFilter {
+	    status: string;
+	    supplierId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new POFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.supplierId = source["supplierId"];
+	    }
+	}
+	export class POLineInput {
+	    id: string;
+	    productId: string;
+	    qty: number;
+	    unitPrice: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new POLineInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.productId = source["productId"];
+	        this.qty = source["qty"];
+	        this.unitPrice = source["unitPrice"];
+	    }
+	}
+	export class POInput {
+	    supplierId: string;
+	    currency: string;
+	    rate: string;
+	    orderedAt: string;
+	    expectedAt: string;
+	    locationId: string;
+	    note: string;
+	    lines: POLineInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new POInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.orderedAt = source["orderedAt"];
+	        this.expectedAt = source["expectedAt"];
+	        this.locationId = source["locationId"];
+	        this.note = source["note"];
+	        this.lines = this.convertValues(source["lines"], POLineInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class ReceiveLine {
+	    lineId: string;
+	    qty: number;
+	    locationId: string;
+	    batchCode: string;
+	    expiry: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiveLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.qty = source["qty"];
+	        this.locationId = source["locationId"];
+	        this.batchCode = source["batchCode"];
+	        this.expiry = source["expiry"];
+	    }
+	}
+	export class ReceiveInput {
+	    poId: string;
+	    at: string;
+	    note: string;
+	    lines: ReceiveLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiveInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.poId = source["poId"];
+	        this.at = source["at"];
+	        this.note = source["note"];
+	        this.lines = this.convertValues(source["lines"], ReceiveLine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RefundDue {
+	    orderId: string;
+	    orderNumber: string;
+	    customer: string;
+	    productId: string;
+	    productName: string;
+	    qty: number;
+	    currency: string;
+	    missing: number;
+	    paid: number;
+	    refund: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RefundDue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.customer = source["customer"];
+	        this.productId = source["productId"];
+	        this.productName = source["productName"];
+	        this.qty = source["qty"];
+	        this.currency = source["currency"];
+	        this.missing = source["missing"];
+	        this.paid = source["paid"];
+	        this.refund = source["refund"];
+	    }
+	}
+	export class Trip {
+	    id: string;
+	    name: string;
+	    country: string;
+	    city: string;
+	    startsOn: string;
+	    endsOn: string;
+	    buyer: string;
+	    currency: string;
+	    cardRate: string;
+	    cashRate: string;
+	    locationId: string;
+	    note: string;
+	    closed: boolean;
+	    locationName: string;
+	    createdAt: string;
+	    bought: number;
+	    notFound: number;
+	    spent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Trip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.country = source["country"];
+	        this.city = source["city"];
+	        this.startsOn = source["startsOn"];
+	        this.endsOn = source["endsOn"];
+	        this.buyer = source["buyer"];
+	        this.currency = source["currency"];
+	        this.cardRate = source["cardRate"];
+	        this.cashRate = source["cashRate"];
+	        this.locationId = source["locationId"];
+	        this.note = source["note"];
+	        this.closed = source["closed"];
+	        this.locationName = source["locationName"];
+	        this.createdAt = source["createdAt"];
+	        this.bought = source["bought"];
+	        this.notFound = source["notFound"];
+	        this.spent = source["spent"];
+	    }
+	}
+	export class ShoppingList {
+	    trip: Trip;
+	    groups: ListGroup[];
+	    items: number;
+	    need: number;
+	    bought: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShoppingList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trip = this.convertValues(source["trip"], Trip);
+	        this.groups = this.convertValues(source["groups"], ListGroup);
+	        this.items = source["items"];
+	        this.need = source["need"];
+	        this.bought = source["bought"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Spent {
+	    currency: string;
+	    amount: number;
+	    base: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Spent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.base = source["base"];
+	    }
+	}
+	export class ValuedProduct {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    onHand: number;
+	    unitCost: number;
+	    source: string;
+	    value: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ValuedProduct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.onHand = source["onHand"];
+	        this.unitCost = source["unitCost"];
+	        this.source = source["source"];
+	        this.value = source["value"];
+	    }
+	}
+	export class StockValuation {
+	    baseCurrency: string;
+	    total: number;
+	    products: ValuedProduct[];
+	    count: number;
+	    unvalued: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StockValuation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.baseCurrency = source["baseCurrency"];
+	        this.total = source["total"];
+	        this.products = this.convertValues(source["products"], ValuedProduct);
+	        this.count = source["count"];
+	        this.unvalued = source["unvalued"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Supplier {
+	    id: string;
+	    name: string;
+	    kind: string;
+	    country: string;
+	    city: string;
+	    currency: string;
+	    contact: string;
+	    phone: string;
+	    email: string;
+	    website: string;
+	    address: string;
+	    leadDays: number;
+	    notes: string;
+	    createdAt: string;
+	    products: number;
+	    lastBuy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Supplier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.country = source["country"];
+	        this.city = source["city"];
+	        this.currency = source["currency"];
+	        this.contact = source["contact"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
+	        this.address = source["address"];
+	        this.leadDays = source["leadDays"];
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.products = source["products"];
+	        this.lastBuy = source["lastBuy"];
+	    }
+	}
+	export class SupplierFilter {
+	    query: string;
+	    country: string;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.country = source["country"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class SupplierInput {
+	    name: string;
+	    kind: string;
+	    country: string;
+	    city: string;
+	    currency: string;
+	    contact: string;
+	    phone: string;
+	    email: string;
+	    website: string;
+	    address: string;
+	    leadDays: number;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.country = source["country"];
+	        this.city = source["city"];
+	        this.currency = source["currency"];
+	        this.contact = source["contact"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
+	        this.address = source["address"];
+	        this.leadDays = source["leadDays"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class SupplierProduct {
+	    supplierId: string;
+	    supplierName: string;
+	    productId: string;
+	    productName: string;
+	    sku: string;
+	    supplierSku: string;
+	    preferred: boolean;
+	    note: string;
+	    lastPrice: number;
+	    lastCurrency: string;
+	    lastBought: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierProduct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.supplierName = source["supplierName"];
+	        this.productId = source["productId"];
+	        this.productName = source["productName"];
+	        this.sku = source["sku"];
+	        this.supplierSku = source["supplierSku"];
+	        this.preferred = source["preferred"];
+	        this.note = source["note"];
+	        this.lastPrice = source["lastPrice"];
+	        this.lastCurrency = source["lastCurrency"];
+	        this.lastBought = source["lastBought"];
+	    }
+	}
+	export class SupplierProductInput {
+	    supplierId: string;
+	    productId: string;
+	    supplierSku: string;
+	    preferred: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierProductInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.productId = source["productId"];
+	        this.supplierSku = source["supplierSku"];
+	        this.preferred = source["preferred"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Surplus {
+	    orderId: string;
+	    orderNumber: string;
+	    lineId: string;
+	    productName: string;
+	    extra: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Surplus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.lineId = source["lineId"];
+	        this.productName = source["productName"];
+	        this.extra = source["extra"];
+	    }
+	}
+	
+	export class TripInput {
+	    name: string;
+	    country: string;
+	    city: string;
+	    startsOn: string;
+	    endsOn: string;
+	    buyer: string;
+	    currency: string;
+	    cardRate: string;
+	    cashRate: string;
+	    locationId: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TripInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.country = source["country"];
+	        this.city = source["city"];
+	        this.startsOn = source["startsOn"];
+	        this.endsOn = source["endsOn"];
+	        this.buyer = source["buyer"];
+	        this.currency = source["currency"];
+	        this.cardRate = source["cardRate"];
+	        this.cashRate = source["cashRate"];
+	        this.locationId = source["locationId"];
+	        this.note = source["note"];
+	    }
+	}
+	export class TripItemInput {
+	    tripId: string;
+	    productId: string;
+	    qty: number;
+	    skip: boolean;
+	    supplierId: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TripItemInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tripId = source["tripId"];
+	        this.productId = source["productId"];
+	        this.qty = source["qty"];
+	        this.skip = source["skip"];
+	        this.supplierId = source["supplierId"];
+	        this.note = source["note"];
+	    }
+	}
+	export class TripSummary {
+	    trip: Trip;
+	    baseCurrency: string;
+	    spent: Spent[];
+	    goodsBase: number;
+	    extrasBase: number;
+	    refundsBase: number;
+	    landedBase: number;
+	    refundsDue: number;
+	    costs: Cost[];
+	    buys: Buy[];
+	    notFound: RefundDue[];
+	    surplus: Surplus[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TripSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trip = this.convertValues(source["trip"], Trip);
+	        this.baseCurrency = source["baseCurrency"];
+	        this.spent = this.convertValues(source["spent"], Spent);
+	        this.goodsBase = source["goodsBase"];
+	        this.extrasBase = source["extrasBase"];
+	        this.refundsBase = source["refundsBase"];
+	        this.landedBase = source["landedBase"];
+	        this.refundsDue = source["refundsDue"];
+	        this.costs = this.convertValues(source["costs"], Cost);
+	        this.buys = this.convertValues(source["buys"], Buy);
+	        this.notFound = this.convertValues(source["notFound"], RefundDue);
+	        this.surplus = this.convertValues(source["surplus"], Surplus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace settings {
 	
 	export class Settings {
@@ -1565,6 +2665,7 @@ export namespace stock {
 	    batchId: string;
 	    delta: number;
 	    reason: string;
+	    ref: string;
 	    note: string;
 	    at: string;
 	
@@ -1579,6 +2680,7 @@ export namespace stock {
 	        this.batchId = source["batchId"];
 	        this.delta = source["delta"];
 	        this.reason = source["reason"];
+	        this.ref = source["ref"];
 	        this.note = source["note"];
 	        this.at = source["at"];
 	    }

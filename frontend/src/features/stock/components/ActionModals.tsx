@@ -167,6 +167,7 @@ export function AdjustModal({ open, onClose, prefill }: { open: boolean; onClose
         productId: v.productId,
         locationId: v.locationId,
         batchId: prefill?.productId === v.productId && prefill?.locationId === v.locationId ? prefill.batchId ?? '' : '',
+        ref: '',
         delta: v.delta,
         reason: v.reason,
         note: v.note ?? '',

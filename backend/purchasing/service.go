@@ -1,0 +1,106 @@
+package purchasing
+
+import (
+	"database/sql"
+	"strings"
+	"time"
+
+	"daigoudesk/backend/domain"
+	"daigoudesk/backend/money"
+	"daigoudesk/backend/store"
+)
+
+// Stock books goods in and takes them back out inside the caller's transaction (package
+// stock, wired by package services).
+type Stock interface {
+	// Receive books goods in and returns the stock move's id and its batch ("" for none).
+	Receive(tx *store.Tx, in StockIn) (move, batch string, err error)
+	// TakeBack books goods of an undone purchase out again as a correction.
+	TakeBack(tx *store.Tx, product, location string, qty int64, ref, note, at string) error
+}
+
+// StockIn is goods arriving: Qty of a product at a location, at UnitCost minor units of
+// CostCurrency, optionally as a batch with an expiry date; Ref names the purchase.
+type StockIn struct {
+	ProductID, LocationID string
+	Qty, UnitCost         int64
+	CostCurrency          string
+	BatchCode, Expiry     string
+	Ref, Note, At         string
+}
+
+// Service is the purchasing area over one store.
+type Service struct {
+	db    *store.DB
+	stock Stock
+	now   func() time.Time
+}
+
+// New returns the purchasing service.
+func New(db *store.DB, st Stock) *Service { return &Service{db: db, stock: st, now: time.Now} }
+
+// SetClock replaces the clock (tests).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+const dateLayout = "2006-01-02"
+
+type querier interface {
+	QueryRow(string, ...any) *sql.Row
+	Query(string, ...any) (*sql.Rows, error)
+}
+
+// checkDate refuses a business date that is not YYYY-MM-DD; empty is allowed when optional.
+func checkDate(p *domain.Problems, field, v string, optional bool) {
+	if v == "" && optional {
+		return
+	}
+	if _, err := time.Parse(dateLayout, v); err != nil {
+		p.Add(domain.Invalid(field, "purchase.date.format", field+": the date must be YYYY-MM-DD", map[string]any{"field": field}))
+	}
+}
+
+func checkCurrency(p *domain.Problems, field, cur string) {
+	if !domain.ValidCurrency(cur) {
+		p.Add(domain.Invalid(field, "order.currency.unknown", "unknown currency "+cur, map[string]any{"currency": cur}))
+	}
+}
+
+// checkRate refuses a rate that is not a positive decimal; empty is allowed when optional.
+func checkRate(p *domain.Problems, field, rate string, optional bool) {
+	if rate == "" && optional {
+		return
+	}
+	if _, ok := domain.ParseRate(rate); !ok {
+		p.Add(domain.Invalid(field, "order.rate.format", field+": the rate must be a positive decimal number, e.g. 0.0483",
+			map[string]any{"field": field}))
+	}
+}
+
+func checkText(p *domain.Problems, field, v string, max int, required bool) {
+	switch {
+	case required && strings.TrimSpace(v) == "":
+		p.Add(domain.Invalid(field, "form.required", field+" is required", map[string]any{"field": field}))
+	case len([]rune(v)) > max:
+		p.Add(domain.Invalid(field, "form.tooLong", field+" is too long", map[string]any{"field": field, "max": max}))
+	}
+}
+
+func anySlice(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func placeholders(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}
+
+func moneyBase(q querier) (string, error) { return money.BaseCurrency(q) }
+
+// rateOn is the kept rate of cur on date, "" when none is kept.
+func rateOn(q querier, cur, date string) (string, error) { return money.RateOn(q, cur, date) }

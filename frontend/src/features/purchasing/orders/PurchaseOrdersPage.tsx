@@ -1,0 +1,3 @@
+export function PurchaseOrdersPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function SuppliersPage() {
+  return null;
+}

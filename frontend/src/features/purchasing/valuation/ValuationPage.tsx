@@ -1,0 +1,3 @@
+export function ValuationPage() {
+  return null;
+}
