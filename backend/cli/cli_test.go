@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,6 +60,65 @@ func TestDemoThenStock(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTripCommands lists the demo's trips and writes the open trip's shopping list in every
+// format; the PDF's text holds the Chinese product names of the list (pdftotext, when there).
+func TestTripCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the demo writes 18 months of history")
+	}
+	dir := t.TempDir()
+	if code, _, errOut := run(t, dir, "demo", "--customers", "100", "--orders-per-day", "1"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	code, out, errOut := run(t, dir, "trip", "list")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) < 10 || !strings.HasPrefix(lines[0], "id") || !strings.Contains(lines[1], " open ") ||
+		!strings.Contains(lines[2], " closed ") {
+		t.Fatalf("trip list exit %d: %s\n%s", code, out, errOut)
+	}
+	open := strings.Fields(lines[1])[0]
+	csv := filepath.Join(t.TempDir(), "list.csv")
+	code, out, errOut = run(t, dir, "trip", "export", open, csv)
+	if code != 0 || !strings.HasPrefix(out, "exported ") {
+		t.Fatalf("export csv exit %d: %q %s", code, out, errOut)
+	}
+	body, _ := os.ReadFile(csv)
+	rows := strings.Split(strings.TrimSpace(string(body)), "\n")
+	if !strings.Contains(rows[0], "商品") || len(rows) < 3 {
+		t.Fatalf("csv:\n%s", body)
+	}
+	name := strings.Join(strings.Fields(strings.Split(rows[1], ",")[2]), "") // store, sku, name
+	for _, f := range []string{"list.xlsx", "list.pdf"} {
+		path := filepath.Join(t.TempDir(), f)
+		if code, _, errOut := run(t, dir, "trip", "export", "--lang", "en", open, path); code != 0 {
+			t.Fatalf("export %s: %s", f, errOut)
+		}
+		if st, err := os.Stat(path); err != nil || st.Size() < 1000 {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if f == "list.pdf" {
+			if _, err := exec.LookPath("pdftotext"); err != nil {
+				continue
+			}
+			text, err := exec.Command("pdftotext", path, "-").Output()
+			if err != nil || !strings.Contains(strings.Join(strings.Fields(string(text)), ""), name) ||
+				!strings.Contains(string(text), "Shopping list") {
+				t.Fatalf("the PDF lacks %q: %v\n%.400s", name, err, text)
+			}
+		}
+	}
+	for _, bad := range [][]string{{"trip", "export", "no-such-trip", csv}, {"trip", "export", open, filepath.Join(dir, "x.doc")}} {
+		if code, _, errOut := run(t, dir, bad...); code != 1 {
+			t.Fatalf("%v: exit %d: %s", bad, code, errOut)
+		}
+	}
+	for _, usage := range [][]string{{"trip"}, {"trip", "export", open}, {"trip", "export", "--lang", "fr", open, csv}} {
+		if code, _, _ := run(t, dir, usage...); code != 2 {
+			t.Fatalf("%v: exit %d, want 2", usage, code)
+		}
+	}
 }
 
 func TestImport(t *testing.T) {

@@ -6,7 +6,11 @@
 // the catalog and stock services, exactly as the app would write it. The history is drawn
 // from a seeded random source, so a seed always tells the same story (dated back from today).
 //
-// It imports catalog, stock, services and domain.
+// Buying trips go through the purchasing service (purchasing.go): stores abroad, trips whose
+// items are ticked off as bought with their costs and tax refunds, and an open trip ahead
+// with customers' pre-orders on its shopping list.
+//
+// It imports catalog, stock, orders, customers, purchasing, services and domain.
 package demo
 
 import (
@@ -18,6 +22,7 @@ import (
 	"time"
 
 	"daigoudesk/backend/catalog"
+	"daigoudesk/backend/purchasing"
 	"daigoudesk/backend/services"
 	"daigoudesk/backend/stock"
 )
@@ -37,6 +42,7 @@ type Options struct {
 type Result struct {
 	Zones, Locations, Categories, Products, Moves int
 	Customers, Orders, Cancelled, Returns         int
+	Suppliers, Trips, Preorders                   int // stores abroad, buying trips, open pre-orders for the next trip
 	LowStock, Expiring                            int // products at or below their reorder point; batches expiring within 60 days
 }
 
@@ -80,7 +86,7 @@ func Load(ctx context.Context, svc *services.Services, opt Options) (Result, err
 		opt.Progress = io.Discard
 	}
 	l := &loader{ctx: ctx, svc: svc, opt: opt, rng: rand.New(rand.NewSource(opt.Seed)), locs: map[string]string{}}
-	steps := []func() error{l.places, l.catalog, l.history, l.summary}
+	steps := []func() error{l.places, l.catalog, l.makeSuppliers, l.history, l.upcoming, l.summary}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return l.res, err
@@ -105,6 +111,8 @@ type loader struct {
 	customers []customer
 	byID      map[string]*item
 	later     []pending // sale steps planned while handling today's
+	// the buying side (purchasing.go)
+	stores map[string][]string // country → supplier ids
 }
 
 type item struct {
@@ -331,14 +339,19 @@ func (l *loader) lotAt(it *item, loc, batch, expiry string) *lot {
 	return lt
 }
 
-// trip buys what runs low (and some more) of the countries' products into a suitcase.
+// trip buys what runs low (and some more) of the countries' products into a suitcase: a
+// buying trip whose every item is ticked off as bought at one of the country's stores, then
+// its luggage fees, forwarder charges and tax refund, and closed.
 func (l *loader) trip(countries []string, suitcase string, date time.Time, at func() string) ([]*lot, error) {
 	from := map[string]bool{}
 	for _, c := range countries {
 		from[c] = true
 	}
 	available := l.availableByItem()
-	ref := fmt.Sprintf("PO-DEMO-%s", date.Format("060102"))
+	trip, err := l.openTrip(countries, suitcase, date)
+	if err != nil {
+		return nil, fmt.Errorf("trip: %w", err)
+	}
 	var moved []*lot
 	for _, it := range l.items {
 		if !from[it.country] {
@@ -349,8 +362,14 @@ func (l *loader) trip(countries []string, suitcase string, date time.Time, at fu
 			continue
 		}
 		qty := it.reorderQty + int64(l.rng.Intn(int(it.reorderQty)+1))
-		in := stock.ReceiveInput{ProductID: it.id, LocationID: l.locs[suitcase], Qty: qty, UnitCost: it.unitCost,
-			CostCurrency: it.currency, Ref: ref, At: at()}
+		in := purchasing.BuyInput{TripID: trip.ID, ProductID: it.id, Qty: qty, UnitPrice: it.unitCost, Currency: it.currency,
+			PaidWith: "card", TaxFree: l.rng.Intn(2) == 0, At: at()}
+		if l.rng.Intn(4) == 0 {
+			in.PaidWith = "cash"
+		}
+		if s := l.stores[it.country]; len(s) > 0 {
+			in.SupplierID = s[l.rng.Intn(len(s))]
+		}
 		if it.shelfLife {
 			months := 12 + l.rng.Intn(25)
 			if it.category == "零食" {
@@ -359,29 +378,39 @@ func (l *loader) trip(countries []string, suitcase string, date time.Time, at fu
 			in.Expiry = date.AddDate(0, months, 0).Format("2006-01-02")
 			in.BatchCode = fmt.Sprintf("L%s%c", date.Format("0601"), 'A'+l.rng.Intn(26))
 		}
-		lt, err := l.receive(it, in)
+		if _, err := l.svc.Purchasing.Buy(l.ctx, in); err != nil {
+			return nil, fmt.Errorf("buy %s: %w", it.sku, err)
+		}
+		lt, err := l.received(it, trip.LocationID, in.BatchCode, in.Expiry, qty)
 		if err != nil {
 			return nil, err
 		}
 		moved = append(moved, lt)
 	}
-	return moved, nil
+	l.res.Trips++
+	age := int(l.opt.Now.Sub(date).Hours() / 24)
+	return moved, l.tripCosts(trip, date, age)
 }
 
 func (l *loader) receive(it *item, in stock.ReceiveInput) (*lot, error) {
 	if _, err := l.svc.Stock.Receive(l.ctx, in); err != nil {
 		return nil, fmt.Errorf("receive %s: %w", it.sku, err)
 	}
+	return l.received(it, in.LocationID, in.BatchCode, in.Expiry, in.Qty)
+}
+
+// received notes goods that arrived at loc (as a batch when code or expiry is given).
+func (l *loader) received(it *item, loc, code, expiry string, qty int64) (*lot, error) {
 	l.res.Moves++
 	batch := ""
-	if in.BatchCode != "" || in.Expiry != "" {
+	if code != "" || expiry != "" {
 		if err := l.svc.DB.R().QueryRowContext(l.ctx, `SELECT id FROM batches WHERE product_id = ? AND code = ? AND expiry = ? AND deleted = 0`,
-			it.id, in.BatchCode, in.Expiry).Scan(&batch); err != nil {
+			it.id, code, expiry).Scan(&batch); err != nil {
 			return nil, fmt.Errorf("batch of %s: %w", it.sku, err)
 		}
 	}
-	lt := l.lotAt(it, in.LocationID, batch, in.Expiry)
-	lt.onHand += in.Qty
+	lt := l.lotAt(it, loc, batch, expiry)
+	lt.onHand += qty
 	return lt, nil
 }
 

@@ -25,7 +25,8 @@ func TestLoad(t *testing.T) {
 	}
 	t.Logf("%+v in %s", res, time.Since(start))
 	if res.Products != 300 || res.Zones != 5 || res.Moves < 5000 || res.LowStock == 0 || res.Expiring == 0 ||
-		res.Customers != 300 || res.Orders < 500 || res.Cancelled == 0 || res.Returns == 0 {
+		res.Customers != 300 || res.Orders < 500 || res.Cancelled == 0 || res.Returns == 0 ||
+		res.Suppliers < 10 || res.Trips < 20 || res.Preorders == 0 {
 		t.Fatalf("thin demo: %+v", res)
 	}
 	var moves, badBarcodes int
@@ -55,6 +56,40 @@ func TestLoad(t *testing.T) {
 	f, _ := time.Parse(time.RFC3339, first)
 	if time.Since(f) < 500*24*time.Hour || negative > 0 {
 		t.Fatalf("history from %s to %s, %d negative levels", first, last, negative)
+	}
+	// Past trips are closed with their costs and tax refunds in every state; the open trip's
+	// list has the customers' pre-orders and the reorder suggestions.
+	trips, err := svc.Purchasing.FindTrips(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if trips[0].Closed || !trips[1].Closed || trips[1].Bought == 0 {
+		t.Fatalf("trips: %+v", trips[:2])
+	}
+	list, err := svc.Purchasing.ShoppingList(ctx, trips[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var forOrders, forStock int64
+	for _, g := range list.Groups {
+		for _, it := range g.Items {
+			forOrders += it.ForOrders
+			forStock += it.ForStock
+		}
+	}
+	if forOrders == 0 || forStock == 0 {
+		t.Fatalf("the open trip's list has %d for orders, %d for stock", forOrders, forStock)
+	}
+	refunds := map[string]int{}
+	rows, _ = svc.DB.R().Query(`SELECT status FROM purchase_costs WHERE kind = 'tax_refund'`)
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		refunds[s]++
+	}
+	rows.Close()
+	if refunds["received"] == 0 || refunds["claimed"] == 0 || refunds["eligible"] == 0 {
+		t.Fatalf("tax refunds by status: %v", refunds)
 	}
 	// The cached balances equal the ledger.
 	var before, after bytes.Buffer

@@ -26,7 +26,9 @@ type BuyInput struct {
 	SupplierID   string `json:"supplierId"`
 	Store        string `json:"store"` // a store not in the supplier list
 	TaxFree      bool   `json:"taxFree"`
-	Receipt      string `json:"receipt"` // blob hash of the receipt photo
+	Receipt      string `json:"receipt"`   // blob hash of the receipt photo
+	BatchCode    string `json:"batchCode"` // of the goods that go into stock
+	Expiry       string `json:"expiry"`    // YYYY-MM-DD, of the goods that go into stock
 	Note         string `json:"note"`
 	At           string `json:"at"` // RFC 3339; '' = now
 }
@@ -83,6 +85,8 @@ func (in *BuyInput) validate() error {
 		p.Add(domain.Invalid("receipt", "blob.badHash", "invalid photo id", nil))
 	}
 	checkText(p, "store", in.Store, 100, false)
+	checkText(p, "batchCode", in.BatchCode, 64, false)
+	checkDate(p, "expiry", in.Expiry, true)
 	checkText(p, "note", in.Note, 500, false)
 	if in.ForProductID == in.ProductID {
 		in.ForProductID = ""
@@ -177,7 +181,8 @@ func (s *Service) Buy(ctx context.Context, in BuyInput) (BuyResult, error) {
 			unit := toBase(in.Qty*in.UnitPrice-in.Discount, in.Currency, in.Rate, base)
 			unit = (2*unit + in.Qty) / (2 * in.Qty)
 			if _, _, err := s.stock.Receive(tx, StockIn{ProductID: in.ProductID, LocationID: trip.LocationID, Qty: left,
-				UnitCost: unit, CostCurrency: base, Ref: res.BuyID, Note: trip.Name, At: in.At}); err != nil {
+				UnitCost: unit, CostCurrency: base, BatchCode: in.BatchCode, Expiry: in.Expiry, Ref: res.BuyID,
+				Note: trip.Name, At: in.At}); err != nil {
 				return err
 			}
 		}
@@ -332,7 +337,13 @@ func (s *Service) Undo(ctx context.Context, buyID string) error {
 				return err
 			}
 			if b.toStock > 0 {
-				if err := s.stock.TakeBack(tx, b.product, trip.LocationID, b.toStock, buyID, trip.Name, at); err != nil {
+				var batch string
+				if err := tx.QueryRow(`SELECT batch_id FROM stock_moves WHERE ref = ? AND kind = 'receive' LIMIT 1`, buyID).
+					Scan(&batch); err != nil && err != sql.ErrNoRows {
+					return err
+				}
+				if err := s.stock.TakeBack(tx, StockOut{ProductID: b.product, LocationID: trip.LocationID, BatchID: batch,
+					Qty: b.toStock, Ref: buyID, Note: trip.Name, At: at}); err != nil {
 					return err
 				}
 			}

@@ -142,7 +142,7 @@ func liveOwner(tx *store.Tx, owner string) error {
 		return err
 	}
 	if n == 0 {
-		return domain.NotFound("trip", owner)
+		return withField(domain.NotFound("trip or purchase order", owner), "ownerId")
 	}
 	return nil
 }

@@ -72,13 +72,13 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 		return it
 	}
 	// (a) unfilled pre-order lines of open orders
-	rows, err := q.Query(`SELECT l.product_id, sum(l.qty - coalesce(f.filled, 0)), count(DISTINCT l.order_id)
-		FROM order_lines l INDEXED BY order_lines_preorder
-		JOIN order_status s ON s.order_id = l.order_id
-		LEFT JOIN (SELECT line_id, sum(qty) AS filled FROM preorder_fills GROUP BY line_id) f ON f.line_id = l.id
-		WHERE l.preorder = 1 AND l.deleted = 0 AND l.product_id <> '' AND s.deleted = 0 AND s.rank BETWEEN 10 AND 40
-			AND l.qty > coalesce(f.filled, 0)
-		GROUP BY l.product_id`)
+	rows, err := q.Query(`SELECT l.product_id,
+			sum(l.qty - coalesce((SELECT sum(f.qty) FROM preorder_fills f WHERE f.line_id = l.id), 0)) AS open,
+			count(DISTINCT l.order_id)
+		FROM order_status s JOIN order_lines l INDEXED BY order_lines_preorder_order ON l.order_id = s.order_id
+		WHERE s.deleted = 0 AND s.status IN ('confirmed', 'deposit', 'paid', 'allocated')
+			AND l.preorder = 1 AND l.deleted = 0 AND l.product_id <> ''
+		GROUP BY l.product_id HAVING open > 0`)
 	if err != nil {
 		return ShoppingList{}, err
 	}
@@ -121,32 +121,26 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	// what this trip bought (a substitute counts for the product asked for) and marked not found
 	type tally struct{ bought, toStock int64 }
 	bought := map[string]*tally{}
-	rows, err = q.Query(`SELECT CASE WHEN b.for_product_id <> '' THEN b.for_product_id ELSE b.product_id END, b.kind,
-		b.qty, b.to_stock, EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)
-		FROM trip_buys b WHERE b.trip_id = ?`, tripID)
+	rows, err = q.Query(`SELECT CASE WHEN b.for_product_id <> '' THEN b.for_product_id ELSE b.product_id END AS product,
+			sum(CASE WHEN b.kind IN ('bought', 'undo') THEN b.qty ELSE 0 END), sum(b.to_stock),
+			max(b.kind = 'not_found' AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)),
+			max(b.kind IN ('bought', 'undo'))
+		FROM trip_buys b WHERE b.trip_id = ? GROUP BY product`, tripID)
 	if err != nil {
 		return ShoppingList{}, err
 	}
 	for rows.Next() {
-		var id, kind string
-		var qty, toStock int64
-		var undone bool
-		if err := rows.Scan(&id, &kind, &qty, &toStock, &undone); err != nil {
+		var id string
+		var t tally
+		var notFound, ticked bool
+		if err := rows.Scan(&id, &t.bought, &t.toStock, &notFound, &ticked); err != nil {
 			rows.Close()
 			return ShoppingList{}, err
 		}
-		switch {
-		case kind == "not_found" && !undone:
-			item(id).NotFound = true
-		case kind == "bought" || kind == "undo":
-			t := bought[id]
-			if t == nil {
-				t = &tally{}
-				bought[id] = t
-			}
-			t.bought += qty
-			t.toStock += toStock
-			item(id)
+		it := item(id)
+		it.NotFound = notFound
+		if ticked {
+			bought[id] = &t
 		}
 	}
 	rows.Close()
@@ -195,7 +189,7 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	if err := describe(q, items, ids); err != nil {
 		return list, err
 	}
-	stores, err := storesFor(q, ids, trip.Country, override)
+	stores, elsewhere, err := storesFor(q, ids, trip.Country, override)
 	if err != nil {
 		return list, err
 	}
@@ -208,6 +202,9 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 		it.Need = it.ForOrders + it.ForStock
 		if it.Need == 0 && it.Bought == 0 && !it.NotFound && !it.Manual {
 			continue
+		}
+		if elsewhere[id] && it.Bought == 0 && !it.NotFound && !it.Manual {
+			continue // sold only in other countries: for another trip
 		}
 		st := stores[id]
 		g := groups[st.id]
@@ -246,35 +243,57 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	return list, nil
 }
 
-// describe fills in the names, codes and last price of the items' products.
+// lastPrices are two columns over products p: the latest trip purchase and the latest
+// purchase order line of the product, each "<at> <unit price> <currency>" or ”. They read
+// the tables through their product indexes (the purchase_prices view cannot be searched per
+// product this quickly).
+const lastPrices = `coalesce((SELECT b.at || ' ' || b.unit_price || ' ' || b.currency FROM trip_buys b
+		WHERE b.product_id = p.id AND b.kind = 'bought' AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)
+		ORDER BY b.at DESC LIMIT 1), ''),
+	coalesce((SELECT po.ordered_at || ' ' || l.unit_price || ' ' || po.currency FROM purchase_order_lines l
+		JOIN purchase_orders po ON po.id = l.po_id
+		WHERE l.product_id = p.id AND l.deleted = 0 AND po.deleted = 0 AND po.cancelled = 0
+		ORDER BY po.ordered_at DESC LIMIT 1), '')`
+
+// latestPrice picks the later of two "<at> <price> <currency>" texts.
+func latestPrice(a, b string) (int64, string) {
+	if b > a { // both start with an RFC 3339 time or a date
+		a = b
+	}
+	f := strings.Fields(a)
+	if len(f) != 3 {
+		return 0, ""
+	}
+	price, _ := strconv.ParseInt(f[1], 10, 64)
+	return price, f[2]
+}
+
+// describe fills in the names, codes and last price of the items' products. (+p.deleted and
+// the CROSS JOIN below keep SQLite on the primary key and the product index: without
+// statistics it would rather walk a deleted-first index over the whole table.)
 func describe(q querier, items map[string]*ListItem, ids []string) error {
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
 		rows, err := q.Query(`SELECT p.id, p.sku, p.name_zh, p.name_orig, p.brand, p.barcode, p.photo, p.weight_g,
-			coalesce(ps.on_hand - ps.reserved, 0), p.reorder_point,
-			coalesce((SELECT pp.unit_price || ' ' || pp.currency FROM purchase_prices pp WHERE pp.product_id = p.id
-				ORDER BY pp.at DESC LIMIT 1), '')
+			coalesce(ps.on_hand - ps.reserved, 0), p.reorder_point, `+lastPrices+`
 			FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
-			WHERE p.id IN (`+placeholders(len(chunk))+`) AND p.deleted = 0`, anySlice(chunk)...)
+			WHERE p.id IN (`+placeholders(len(chunk))+`) AND +p.deleted = 0`, anySlice(chunk)...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var id string
 			var v ListItem
-			var last string
+			var lastTrip, lastPO string
 			if err := rows.Scan(&id, &v.SKU, &v.Name, &v.NameOrig, &v.Brand, &v.Barcode, &v.Photo, &v.WeightG,
-				&v.Available, &v.ReorderPoint, &last); err != nil {
+				&v.Available, &v.ReorderPoint, &lastTrip, &lastPO); err != nil {
 				rows.Close()
 				return err
 			}
 			it := items[id]
 			it.SKU, it.Name, it.NameOrig, it.Brand, it.Barcode, it.Photo, it.WeightG = v.SKU, v.Name, v.NameOrig, v.Brand, v.Barcode, v.Photo, v.WeightG
 			it.Available, it.ReorderPoint = v.Available, v.ReorderPoint
-			if price, cur, ok := strings.Cut(last, " "); ok {
-				it.LastPrice, _ = strconv.ParseInt(price, 10, 64)
-				it.LastCurrency = cur
-			}
+			it.LastPrice, it.LastCurrency = latestPrice(lastTrip, lastPO)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -288,52 +307,74 @@ type storeRef struct{ id, name, city string }
 
 // storesFor says where each product is bought on a trip to country: the store a person
 // chose on the list, else the product's preferred supplier there, else the supplier there it
-// was bought at last; the last price is the one paid there.
-func storesFor(q querier, ids []string, country string, override map[string]string) (map[string]storeRef, error) {
-	out := map[string]storeRef{}
+// was bought at last. elsewhere lists the products whose known suppliers are all in other
+// countries (not for this trip). The last-bought dates are only read when a product has
+// several stores there and none preferred.
+func storesFor(q querier, ids []string, country string, override map[string]string) (out map[string]storeRef, elsewhere map[string]bool, err error) {
+	out, elsewhere = map[string]storeRef{}, map[string]bool{}
+	type link struct {
+		storeRef
+		preferred bool
+	}
+	here := map[string][]link{}
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
-		rows, err := q.Query(`SELECT sp.product_id, s.id, s.name, s.city, sp.preferred,
-			coalesce((SELECT max(pp.at) FROM purchase_prices pp WHERE pp.supplier_id = s.id AND pp.product_id = sp.product_id), '')
-			FROM supplier_products sp JOIN suppliers s ON s.id = sp.supplier_id
-			WHERE sp.product_id IN (`+placeholders(len(chunk))+`) AND sp.deleted = 0 AND s.deleted = 0
-				AND (s.country = ? OR ? = '')`, append(anySlice(chunk), country, country)...)
+		rows, err := q.Query(`SELECT sp.product_id, s.id, s.name, s.city, s.country, sp.preferred
+			FROM supplier_products sp CROSS JOIN suppliers s ON s.id = sp.supplier_id
+			WHERE sp.product_id IN (`+placeholders(len(chunk))+`) AND +sp.deleted = 0 AND +s.deleted = 0`, anySlice(chunk)...)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		best := map[string]struct {
-			preferred bool
-			last      string
-		}{}
 		for rows.Next() {
-			var product string
-			var ref storeRef
-			var preferred bool
-			var last string
-			if err := rows.Scan(&product, &ref.id, &ref.name, &ref.city, &preferred, &last); err != nil {
+			var product, where string
+			var l link
+			if err := rows.Scan(&product, &l.id, &l.name, &l.city, &where, &l.preferred); err != nil {
 				rows.Close()
-				return nil, err
+				return nil, nil, err
 			}
-			b, seen := best[product]
-			if !seen || preferred && !b.preferred || preferred == b.preferred && last > b.last {
-				best[product] = struct {
-					preferred bool
-					last      string
-				}{preferred, last}
-				out[product] = ref
+			if country == "" || where == country {
+				here[product] = append(here[product], l)
+				delete(elsewhere, product)
+			} else if len(here[product]) == 0 {
+				elsewhere[product] = true
 			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+	}
+	for product, links := range here {
+		best, bestLast := links[0], ""
+		for i, l := range links {
+			if l.preferred {
+				best = l
+				break
+			}
+			if len(links) == 1 {
+				break
+			}
+			var last string
+			if err := q.QueryRow(`SELECT max(coalesce((SELECT max(b.at) FROM trip_buys b WHERE b.product_id = ?1
+					AND b.supplier_id = ?2 AND b.kind = 'bought'), ''),
+				coalesce((SELECT max(po.ordered_at) FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+					WHERE l.product_id = ?1 AND po.supplier_id = ?2 AND l.deleted = 0 AND po.deleted = 0), ''))`,
+				product, l.id).Scan(&last); err != nil {
+				return nil, nil, err
+			}
+			if i == 0 || last > bestLast {
+				best, bestLast = l, last
+			}
+		}
+		out[product] = best.storeRef
 	}
 	for product, supplier := range override {
 		var ref storeRef
 		if err := q.QueryRow(`SELECT id, name, city FROM suppliers WHERE id = ? AND deleted = 0`, supplier).
 			Scan(&ref.id, &ref.name, &ref.city); err == nil {
 			out[product] = ref
+			delete(elsewhere, product)
 		}
 	}
-	return out, nil
+	return out, elsewhere, nil
 }

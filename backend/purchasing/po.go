@@ -108,6 +108,9 @@ func (in *POInput) normalize(now time.Time) {
 
 func (in *POInput) validate() error {
 	p := &domain.Problems{}
+	if in.SupplierID == "" {
+		p.Add(domain.Invalid("supplierId", "form.required", "choose the supplier", map[string]any{"field": "supplierId"}))
+	}
 	checkCurrency(p, "currency", in.Currency)
 	checkRate(p, "rate", in.Rate, true)
 	checkDate(p, "orderedAt", in.OrderedAt, false)
@@ -184,13 +187,23 @@ func (s *Service) savePO(ctx context.Context, id string, in POInput) (PODetail, 
 			if err := tx.QueryRow(`SELECT count(*) FROM purchase_receipts WHERE po_id = ?`, id).Scan(&received); err != nil {
 				return err
 			}
-			if received > 0 {
-				return &domain.Error{Code: domain.EConflict, Key: "purchase.po.received",
-					Message: "goods of this purchase order have arrived: its lines can no longer change"}
-			}
 			var err error
-			if old, err = collect(tx, `SELECT id FROM purchase_order_lines WHERE po_id = ? AND deleted = 0`, id); err != nil {
+			if old, err = collect(tx, `SELECT id || ' ' || product_id || ' ' || qty || ' ' || unit_price
+				FROM purchase_order_lines WHERE po_id = ? AND deleted = 0 ORDER BY position, id`, id); err != nil {
 				return err
+			}
+			same := len(old) == len(in.Lines)
+			for i := 0; same && i < len(old); i++ {
+				l := in.Lines[i]
+				same = old[i] == fmt.Sprintf("%s %s %d %d", l.ID, l.ProductID, l.Qty, l.UnitPrice)
+			}
+			// once goods arrived, the header (dates, note, location) may still change, the lines not
+			if received > 0 && (!same || in.Currency != current(tx, id, "currency") || in.Rate != current(tx, id, "rate")) {
+				return &domain.Error{Code: domain.EConflict, Key: "purchase.po.received",
+					Message: "goods of this purchase order have arrived: its lines, currency and rate can no longer change"}
+			}
+			for i := range old {
+				old[i], _, _ = strings.Cut(old[i], " ")
 			}
 		}
 		if err := tx.Set("purchase_orders", id, f); err != nil {
@@ -226,12 +239,18 @@ func (s *Service) savePO(ctx context.Context, id string, in POInput) (PODetail, 
 	return s.GetPO(ctx, id)
 }
 
-// CancelPO says no more goods of a purchase order will come (what arrived stays).
+// CancelPO says no more goods of a purchase order will come (what arrived stays). An order
+// that arrived in full or is cancelled already cannot be cancelled.
 func (s *Service) CancelPO(ctx context.Context, id string) (PODetail, error) {
-	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		if err := tx.Live("purchase_orders", "purchase order", id); err != nil {
-			return err
-		}
+	d, err := s.GetPO(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	if d.Status == POReceived || d.Status == POCancelled {
+		return d, &domain.Error{Code: domain.EConflict, Key: "purchase.po.closed",
+			Message: "the purchase order is " + d.Status + ": there is nothing left to cancel", Params: map[string]any{"status": d.Status}}
+	}
+	err = s.db.Write(ctx, func(tx *store.Tx) error {
 		return tx.Set("purchase_orders", id, store.Fields{"cancelled": true})
 	})
 	if err != nil {
@@ -345,6 +364,13 @@ func (s *Service) ReceivePO(ctx context.Context, in ReceiveInput) (PODetail, err
 		return PODetail{}, err
 	}
 	return s.GetPO(ctx, in.POID)
+}
+
+// current reads one text field of a purchase order (” when it cannot).
+func current(q querier, id, field string) string {
+	var v string
+	q.QueryRow(`SELECT `+field+` FROM purchase_orders WHERE id = ?`, id).Scan(&v)
+	return v
 }
 
 // withField names the field of a domain error that has none (an error about line 3 of a form).

@@ -227,11 +227,24 @@ func TestPurchaseOrderReceiving(t *testing.T) {
 			Lines: []purchasing.POLineInput{{ProductID: e.mask, Qty: 1, UnitPrice: 1}}})
 		mustErr(t, err, domain.EConflict, "purchase.po.received")
 	})
+	t.Run("HeaderEditAfterReceipt", func(t *testing.T) {
+		in := purchasing.POInput{SupplierID: e.matsu, Currency: "JPY", Rate: d.Rate, OrderedAt: d.OrderedAt,
+			ExpectedAt: "2026-03-20", LocationID: e.shelf, Note: "余下的下周到"}
+		for _, l := range d.Lines {
+			in.Lines = append(in.Lines, purchasing.POLineInput{ID: l.ID, ProductID: l.ProductID, Qty: l.Qty, UnitPrice: l.UnitPrice})
+		}
+		got := must(e.p.UpdatePO(ctx, po.ID, in))(t)
+		if got.ExpectedAt != "2026-03-20" || got.Note != "余下的下周到" || got.Lines[0].Received != 6 {
+			t.Fatalf("after a header edit: %+v", got.PO)
+		}
+	})
 	d = must(e.p.ReceivePO(ctx, purchasing.ReceiveInput{POID: po.ID, Lines: []purchasing.ReceiveLine{
 		{LineID: masks, Qty: 4}, {LineID: po.Lines[1].ID, Qty: 4, LocationID: e.suitcase}}}))(t)
 	if d.Status != purchasing.POReceived {
 		t.Fatalf("status %s after everything arrived", d.Status)
 	}
+	_, err := e.p.CancelPO(ctx, po.ID)
+	mustErr(t, err, domain.EConflict, "purchase.po.closed")
 	// the supplier now lists both products with the price paid
 	sp := must(e.p.SupplierProducts(ctx, e.matsu, ""))(t)
 	if len(sp) != 2 || sp[0].LastPrice == 0 || sp[0].LastCurrency != "JPY" {

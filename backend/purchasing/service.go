@@ -15,8 +15,16 @@ import (
 type Stock interface {
 	// Receive books goods in and returns the stock move's id and its batch ("" for none).
 	Receive(tx *store.Tx, in StockIn) (move, batch string, err error)
-	// TakeBack books goods of an undone purchase out again as a correction.
-	TakeBack(tx *store.Tx, product, location string, qty int64, ref, note, at string) error
+	// TakeBack books goods of an undone purchase out again as a correction, from the batch
+	// they came in as.
+	TakeBack(tx *store.Tx, out StockOut) error
+}
+
+// StockOut is goods of an undone purchase leaving again.
+type StockOut struct {
+	ProductID, LocationID, BatchID string
+	Qty                            int64
+	Ref, Note, At                  string
 }
 
 // StockIn is goods arriving: Qty of a product at a location, at UnitCost minor units of
@@ -34,10 +42,15 @@ type Service struct {
 	db    *store.DB
 	stock Stock
 	now   func() time.Time
+	costs costCache
 }
 
 // New returns the purchasing service.
-func New(db *store.DB, st Stock) *Service { return &Service{db: db, stock: st, now: time.Now} }
+func New(db *store.DB, st Stock) *Service {
+	s := &Service{db: db, stock: st, now: time.Now}
+	s.costs.watch(db)
+	return s
+}
 
 // SetClock replaces the clock (tests).
 func (s *Service) SetClock(now func() time.Time) { s.now = now }

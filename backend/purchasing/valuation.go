@@ -5,29 +5,49 @@ import (
 	"sort"
 )
 
-// costBook computes landed costs of several trips and purchase orders once each.
+// costBook computes landed costs of trips and purchase orders through the service's cache.
 type costBook struct {
-	q      querier
-	landed map[string]Landed
+	q     querier
+	cache *costCache
+	gen   uint64
 }
 
-func newCostBook(q querier) *costBook { return &costBook{q: q, landed: map[string]Landed{}} }
+func (s *Service) costBook(q querier) *costBook {
+	return &costBook{q: q, cache: &s.costs, gen: s.costs.generation()}
+}
 
 func (b *costBook) of(owner string) (Landed, error) {
-	if l, ok := b.landed[owner]; ok {
+	if l, ok := b.cache.getLanded(owner); ok {
 		return l, nil
 	}
 	l, err := landedOf(b.q, owner)
 	if err == nil {
-		b.landed[owner] = l
+		b.cache.keepLanded(b.gen, owner, l)
 	}
 	return l, err
 }
 
-// averages returns the weighted average landed unit cost (base minor units) of each product
+// averages returns the average landed unit cost of products (see compute), cached.
+func (b *costBook) averages(products []string) (map[string]int64, error) {
+	out, missing := b.cache.getAverages(products)
+	if len(missing) == 0 {
+		return out, nil
+	}
+	avg, err := b.compute(missing)
+	if err != nil {
+		return nil, err
+	}
+	b.cache.keepAverages(b.gen, missing, avg)
+	for p, v := range avg {
+		out[p] = v
+	}
+	return out, nil
+}
+
+// compute returns the weighted average landed unit cost (base minor units) of each product
 // over its purchases: trip buys not undone, and what arrived of purchase orders. Products
 // never bought are left out.
-func (b *costBook) averages(products []string) (map[string]int64, error) {
+func (b *costBook) compute(products []string) (map[string]int64, error) {
 	out := map[string]int64{}
 	for start := 0; start < len(products); start += 500 {
 		chunk := products[start:min(start+500, len(products))]
@@ -93,7 +113,7 @@ type CostLine struct {
 // fills); otherwise the product's average landed cost. Lines of products never bought are
 // left out (the order falls back to the product's cost price). q is the caller's reader.
 func (s *Service) LineUnitCosts(q querier, lines []CostLine) (map[string]int64, error) {
-	book := newCostBook(q)
+	book := s.costBook(q)
 	out := map[string]int64{}
 	var rest []string
 	restLines := map[string][]string{}
@@ -208,7 +228,7 @@ func (s *Service) StockValuation(ctx context.Context) (StockValuation, error) {
 		ids = append(ids, r.ProductID)
 	}
 	rows.Close()
-	avg, err := newCostBook(q).averages(ids)
+	avg, err := s.costBook(q).averages(ids)
 	if err != nil {
 		return v, err
 	}

@@ -116,9 +116,9 @@ func (p purchaseStock) Receive(tx *store.Tx, in purchasing.StockIn) (string, str
 	return id, batch, err
 }
 
-func (p purchaseStock) TakeBack(tx *store.Tx, product, location string, qty int64, ref, note, at string) error {
-	_, err := p.s.AdjustTx(tx, stock.AdjustInput{ProductID: product, LocationID: location, Delta: -qty,
-		Reason: "correction", Ref: ref, Note: note, At: at})
+func (p purchaseStock) TakeBack(tx *store.Tx, out purchasing.StockOut) error {
+	_, err := p.s.AdjustTx(tx, stock.AdjustInput{ProductID: out.ProductID, LocationID: out.LocationID, BatchID: out.BatchID,
+		Delta: -out.Qty, Reason: "correction", Ref: out.Ref, Note: out.Note, At: out.At})
 	return err
 }
 

@@ -113,7 +113,7 @@ CREATE TABLE trip_buys (
   _hlc TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX trip_buys_trip ON trip_buys(trip_id);
-CREATE INDEX trip_buys_product ON trip_buys(product_id);
+CREATE INDEX trip_buys_product ON trip_buys(product_id, at);
 
 -- Goods bought on a trip given to a customer's pre-order line; an undo adds the negative row.
 CREATE TABLE preorder_fills (
@@ -199,9 +199,11 @@ CREATE TRIGGER order_status_lines_update AFTER UPDATE OF order_id, qty, unit_pri
   INSERT INTO order_status SELECT * FROM order_status_calc WHERE order_id IN (NEW.order_id, OLD.order_id);
 END;
 
-CREATE INDEX trip_buys_undoes ON trip_buys(undoes) WHERE undoes <> '';
--- The trip list reads open pre-order lines only, not every line ever sold.
-CREATE INDEX order_lines_preorder ON order_lines(product_id, order_id, qty) WHERE preorder = 1 AND deleted = 0;
+CREATE INDEX trip_buys_undoes ON trip_buys(undoes);
+-- Pre-order lines by product (ticking an item finds the lines it fills) and by order (the
+-- trip list walks the open orders and reads their pre-order lines, not every line ever sold).
+CREATE INDEX order_lines_preorder ON order_lines(product_id, order_id, qty, id) WHERE preorder = 1 AND deleted = 0;
+CREATE INDEX order_lines_preorder_order ON order_lines(order_id, product_id, qty, id) WHERE preorder = 1 AND deleted = 0;
 
 -- Every price paid to a supplier for a product: trip purchases (not undone) and purchase
 -- order lines (of orders not cancelled), for "last price" on supplier pages and trip lists.

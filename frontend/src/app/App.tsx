@@ -7,6 +7,8 @@ import { useInvalidateOn } from '../lib/events';
 import { settingsQueryKey } from '../features/settings/api';
 import { useBackendLanguage, useChangeLanguage } from '../features/settings/language';
 import { SyncIndicator } from '../features/sync/components/SyncIndicator';
+import { ShopScreen } from '../features/purchasing/trips/ShopScreen';
+import { shopTripId } from '../features/purchasing/trips/logic';
 import { areaForPath, areas, defaultPath } from './nav';
 
 const { Header, Sider, Content } = Layout;
@@ -41,6 +43,15 @@ export function App() {
   }, [t]);
 
   const selected = areaForPath(location.pathname);
+
+  // The trip's shop screen is for a phone-sized window held in a shop: no menu, no header.
+  if (shopTripId(location.pathname)) {
+    return (
+      <Routes>
+        <Route path="/purchasing/trips/:id/shop" element={<ShopScreen />} />
+      </Routes>
+    );
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1610,6 +1610,8 @@ export namespace purchasing {
 	    store: string;
 	    taxFree: boolean;
 	    receipt: string;
+	    batchCode: string;
+	    expiry: string;
 	    note: string;
 	    at: string;
 	
@@ -1632,6 +1634,8 @@ export namespace purchasing {
 	        this.store = source["store"];
 	        this.taxFree = source["taxFree"];
 	        this.receipt = source["receipt"];
+	        this.batchCode = source["batchCode"];
+	        this.expiry = source["expiry"];
 	        this.note = source["note"];
 	        this.at = source["at"];
 	    }

@@ -198,6 +198,7 @@ function Body({ d }: { d: OrderDetail }) {
       <Lines d={d} />
 
       <Divider orientation="left">{t('orders.figures')}</Divider>
+      {f.refundDue > 0 && <RefundDueAlert d={d} />}
       <Descriptions size="small" column={3} bordered data-testid="order-figures" styles={{ label: nowrap, content: nowrap }}>
         <Descriptions.Item label={t('orders.fields.goods')}>{money(f.goods)}</Descriptions.Item>
         <Descriptions.Item label={t('orders.fields.discount')}>{minus(f.discount)}</Descriptions.Item>
@@ -259,6 +260,20 @@ function Lines({ d }: { d: OrderDetail }) {
             <span>
               {lineName(l)}
               {l.preorder && <Tag color="purple" style={{ marginLeft: 6 }}>{t('orders.preorderShort')}</Tag>}
+              {l.preorder && (
+                <Typography.Text
+                  type={l.filled >= l.qty ? 'success' : 'secondary'}
+                  style={{ fontSize: 12, display: 'block' }}
+                  data-testid="line-filled"
+                >
+                  {t('orders.trip.filled', { filled: l.filled, qty: l.qty })}
+                </Typography.Text>
+              )}
+              {l.notFound && (
+                <Tag color="warning" style={{ marginTop: 2 }} data-testid="line-not-found">
+                  {t('orders.trip.notFound', { trip: l.notFound })}
+                </Tag>
+              )}
               {l.locationName && (
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                   {l.locationName}
@@ -275,6 +290,38 @@ function Lines({ d }: { d: OrderDetail }) {
         { title: t('orders.fields.returnedQty'), dataIndex: 'returned', align: 'right', width: 80, onCell: () => ({ 'data-testid': 'line-returned' }) as React.HTMLAttributes<HTMLElement> },
       ]}
     />
+  );
+}
+
+/** Goods a trip did not find: the deposit to give back, with a button to record the refund. */
+function RefundDueAlert({ d }: { d: OrderDetail }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const f = d.figures;
+  const amount = formatMoney(f.refundDue, f.currency, i18n.language);
+  const trips = [...new Set(d.lines.map((l) => l.notFound).filter(Boolean))].join('、');
+  return (
+    <>
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="order-refund-due"
+        message={<span>{t('orders.trip.refundDue', { amount })}</span>}
+        description={t('orders.trip.refundDueDetail', { trips })}
+        action={
+          <Button size="small" danger onClick={() => setOpen(true)} data-testid="order-refund-due-pay">
+            {t('orders.trip.refundNow')}
+          </Button>
+        }
+      />
+      <PaymentModal
+        open={open}
+        detail={d}
+        onClose={() => setOpen(false)}
+        preset={{ kind: 'refund', amount: f.refundDue, note: t('orders.trip.refundNote', { trips }) }}
+      />
+    </>
   );
 }
 

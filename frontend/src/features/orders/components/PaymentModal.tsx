@@ -22,7 +22,13 @@ interface Values {
 
 const fields = new Set(['kind', 'amount', 'currency', 'rate', 'method', 'ref', 'paidAt', 'note']);
 
-export function PaymentModal({ open, detail, onClose }: { open: boolean; detail: OrderDetail; onClose: () => void }) {
+/** preset: what to prefill instead of the balance (e.g. the deposit to refund for goods a trip did not find). */
+export function PaymentModal({ open, detail, onClose, preset }: {
+  open: boolean;
+  detail: OrderDetail;
+  onClose: () => void;
+  preset?: { kind: string; amount: number; note?: string };
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -40,6 +46,7 @@ export function PaymentModal({ open, detail, onClose }: { open: boolean; detail:
       kind: cancelled || f.balanceDue < 0 ? 'refund' : f.paid === 0 && due > 0 && detail.order.status === 'confirmed' ? 'deposit' : 'payment',
       amount: cancelled ? fromMinor(f.paid, f.currency) : due > 0 ? fromMinor(due, f.currency) : f.balanceDue < 0 ? fromMinor(-f.balanceDue, f.currency) : null,
       currency: f.currency, rate: '', method: 'wechat', ref: '', paidAt: dayjs(), note: '',
+      ...(preset && { kind: preset.kind, amount: fromMinor(preset.amount, f.currency), note: preset.note ?? '' }),
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);

@@ -1,0 +1,113 @@
+// Suppliers data: TanStack Query over the Purchasing façade (suppliers and the products each
+// sells), plus the look-ups the purchasing forms pick from (products, locations, the base
+// currency). A team has tens to hundreds of suppliers, so lists come whole, filtered in SQLite.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Catalog,
+  Purchasing,
+  Settings,
+  backendAvailable,
+  type SupplierFilter,
+  type SupplierInput,
+  type SupplierProductInput,
+} from '../../../lib/backend';
+import { useInvalidateOn } from '../../../lib/events';
+import type { purchasing } from '../../../../wailsjs/go/models';
+
+export const supplierKeys = {
+  all: ['purchasing', 'suppliers'] as const,
+  list: (f: SupplierFilter) => ['purchasing', 'suppliers', 'list', f] as const,
+  one: (id: string) => ['purchasing', 'suppliers', 'one', id] as const,
+  products: (id: string) => ['purchasing', 'suppliers', 'products', id] as const,
+};
+
+export const lookupKeys = {
+  all: ['purchasing', 'lookups'] as const,
+  products: ['purchasing', 'lookups', 'products'] as const,
+  productPick: (q: string) => ['purchasing', 'lookups', 'products', q] as const,
+  locations: ['purchasing', 'lookups', 'locations'] as const,
+  settings: ['purchasing', 'lookups', 'settings'] as const,
+};
+
+/** Refetch supplier screens on any purchasing change; product and place names follow the catalog. */
+export function useSupplierEvents() {
+  useInvalidateOn('purchasing:changed', [supplierKeys.all]);
+  useInvalidateOn('catalog:changed', [supplierKeys.all, lookupKeys.products, lookupKeys.locations]);
+  useInvalidateOn('settings:changed', [lookupKeys.settings]);
+}
+
+const emptyFilter: SupplierFilter = { query: '', country: '', kind: '' };
+
+export function useSuppliers(filter: SupplierFilter = emptyFilter) {
+  return useQuery({
+    queryKey: supplierKeys.list(filter),
+    queryFn: () => Purchasing.FindSuppliers(filter),
+    enabled: backendAvailable(),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useSupplier(id: string | undefined) {
+  return useQuery({
+    queryKey: supplierKeys.one(id ?? ''),
+    queryFn: () => Purchasing.GetSupplier(id!),
+    enabled: backendAvailable() && !!id,
+  });
+}
+
+export function useSupplierProducts(supplierId: string | undefined) {
+  return useQuery({
+    queryKey: supplierKeys.products(supplierId ?? ''),
+    queryFn: () => Purchasing.SupplierProducts(supplierId!, ''),
+    enabled: backendAvailable() && !!supplierId,
+  });
+}
+
+/** A mutation that refreshes every supplier query when it succeeds (the event does too; this is instant). */
+function useSupplierMutation<I, R>(fn: (input: I) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
+  });
+}
+
+export const useSaveSupplier = () =>
+  useSupplierMutation(({ id, input }: { id?: string; input: SupplierInput }) =>
+    id
+      ? Purchasing.UpdateSupplier(id, input as purchasing.SupplierInput)
+      : Purchasing.CreateSupplier(input as purchasing.SupplierInput),
+  );
+export const useDeleteSupplier = () => useSupplierMutation((id: string) => Purchasing.DeleteSupplier(id));
+export const useLinkProduct = () =>
+  useSupplierMutation((input: SupplierProductInput) => Purchasing.LinkProduct(input as purchasing.SupplierProductInput));
+export const useUnlinkProduct = () =>
+  useSupplierMutation(({ supplierId, productId }: { supplierId: string; productId: string }) =>
+    Purchasing.UnlinkProduct(supplierId, productId),
+  );
+
+/** Products matching what was typed (name, SKU, barcode), first 20, for the product pickers. */
+export function useProductPick(q: string) {
+  return useQuery({
+    queryKey: lookupKeys.productPick(q),
+    queryFn: () =>
+      Catalog.FindProducts({ query: q, categoryId: '', brand: '', lowStock: false, sort: 'name', desc: false, offset: 0, limit: 20 }),
+    enabled: backendAvailable() && q !== '',
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useLocations() {
+  return useQuery({ queryKey: lookupKeys.locations, queryFn: () => Catalog.Locations(), enabled: backendAvailable() });
+}
+
+/** The team's base currency (CNY until settings say otherwise). */
+export function useBaseCurrency(): string {
+  const q = useQuery({
+    queryKey: lookupKeys.settings,
+    queryFn: () => Settings.GetSettings(),
+    enabled: backendAvailable(),
+    staleTime: Infinity,
+  });
+  return q.data?.baseCurrency || 'CNY';
+}
