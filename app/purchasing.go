@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/base64"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -156,7 +157,7 @@ func (p *Purchasing) ExportListAs(tripID, lang, format string) (string, error) {
 		return "", err
 	}
 	path, err := runtime.SaveFileDialog(p.ctx, runtime.SaveDialogOptions{
-		DefaultFilename: trip.Name + "." + format,
+		DefaultFilename: safeFileName(trip.Name) + "." + format,
 		Filters: []runtime.FileFilter{{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"},
 			{DisplayName: "Excel (*.xlsx)", Pattern: "*.xlsx"}, {DisplayName: "CSV (*.csv)", Pattern: "*.csv"}},
 	})
@@ -165,4 +166,14 @@ func (p *Purchasing) ExportListAs(tripID, lang, format string) (string, error) {
 	}
 	_, err = p.svc.Purchasing.ExportListFile(p.ctx, tripID, path, lang)
 	return path, err
+}
+
+// safeFileName replaces the characters file systems refuse in a name.
+func safeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
+			return '_'
+		}
+		return r
+	}, name)
 }

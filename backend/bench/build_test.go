@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -22,9 +23,7 @@ const (
 )
 
 var (
-	bigOnce sync.Once
-	bigDir  string
-	bigErr  error
+	big     dataset
 	bigInfo struct {
 		someProduct string
 		category    string
@@ -44,29 +43,50 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// bigDB builds the benchmark data folder once per run and returns its path.
-func bigDB(b *testing.B) string {
+// dataset is a benchmark data folder built once per run (and kept between runs under
+// $DAIGOU_BENCH_DIR: the large ones take minutes to build).
+type dataset struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// open returns the data folder $DAIGOU_BENCH_DIR/sub ("" = the root itself), building it
+// with build when it has no database yet, then running after (which reads what the
+// benchmarks need from it).
+func (d *dataset) open(b *testing.B, sub string, build func(dir string) (string, error), after func(dir string) error) string {
 	b.Helper()
-	bigOnce.Do(func() {
-		// DAIGOU_BENCH_DIR keeps the big database between runs (it takes minutes to build).
-		bigDir = os.Getenv("DAIGOU_BENCH_DIR")
-		if bigDir == "" {
-			bigDir = filepath.Join(tmpRoot, "big")
+	d.once.Do(func() {
+		root := os.Getenv("DAIGOU_BENCH_DIR")
+		if root == "" {
+			root, sub = tmpRoot, cmp.Or(sub, "big")
 		}
-		if _, err := os.Stat(filepath.Join(bigDir, services.DBFile)); err != nil {
+		d.dir = filepath.Join(root, sub)
+		if _, err := os.Stat(filepath.Join(d.dir, services.DBFile)); err != nil {
 			start := time.Now()
-			if bigErr = buildBig(bigDir); bigErr != nil {
-				os.RemoveAll(bigDir)
+			what, err := build(d.dir)
+			if err != nil {
+				os.RemoveAll(d.dir)
+				d.err = err
 				return
 			}
-			fmt.Fprintf(os.Stderr, "bench: built %d products and %d stock moves in %s\n", benchProducts, benchMoves, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(os.Stderr, "bench: built %s in %s\n", what, time.Since(start).Round(time.Millisecond))
 		}
-		bigErr = loadBigInfo(bigDir)
+		if after != nil {
+			d.err = after(d.dir)
+		}
 	})
-	if bigErr != nil {
-		b.Fatal(bigErr)
+	if d.err != nil {
+		b.Fatal(d.err)
 	}
-	return bigDir
+	return d.dir
+}
+
+// bigDB is the catalog and stock database (100,000 products, 2,000,000 moves).
+func bigDB(b *testing.B) string {
+	return big.open(b, "", func(dir string) (string, error) {
+		return fmt.Sprintf("%d products and %d stock moves", benchProducts, benchMoves), buildBig(dir)
+	}, loadBigInfo)
 }
 
 func buildBig(dir string) error {

@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,48 +19,28 @@ const (
 )
 
 var (
-	ordersOnce sync.Once
-	ordersDir  string
-	ordersErr  error
+	ordersData dataset
 	ordersInfo struct {
 		customer, order string
 	}
 )
 
-// ordersDB builds the orders benchmark database once (kept in $DAIGOU_BENCH_DIR/orders).
+// ordersDB is the orders benchmark database ($DAIGOU_BENCH_DIR/orders).
 func ordersDB(b *testing.B) string {
-	b.Helper()
-	ordersOnce.Do(func() {
-		root := os.Getenv("DAIGOU_BENCH_DIR")
-		if root == "" {
-			root = tmpRoot
-		}
-		ordersDir = filepath.Join(root, "orders")
-		if _, err := os.Stat(filepath.Join(ordersDir, services.DBFile)); err != nil {
-			start := time.Now()
-			if ordersErr = buildOrders(ordersDir); ordersErr != nil {
-				os.RemoveAll(ordersDir)
-				return
-			}
-			fmt.Fprintf(os.Stderr, "bench: built %d customers, %d orders, %d lines in %s\n",
-				benchCustomers, benchOrders, benchOrders*benchLines, time.Since(start).Round(time.Millisecond))
-		}
-		svc, err := services.Open(ordersDir)
+	return ordersData.open(b, "orders", func(dir string) (string, error) {
+		return fmt.Sprintf("%d customers, %d orders, %d lines", benchCustomers, benchOrders, benchOrders*benchLines), buildOrders(dir)
+	}, func(dir string) error {
+		svc, err := services.Open(dir)
 		if err != nil {
-			ordersErr = err
-			return
+			return err
 		}
 		defer svc.Close()
 		db := svc.DB.R()
-		if ordersErr = db.QueryRow(`SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET ?`, benchCustomers/2).Scan(&ordersInfo.customer); ordersErr != nil {
-			return
+		if err := db.QueryRow(`SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET ?`, benchCustomers/2).Scan(&ordersInfo.customer); err != nil {
+			return err
 		}
-		ordersErr = db.QueryRow(`SELECT id FROM orders ORDER BY id LIMIT 1 OFFSET ?`, benchOrders/2).Scan(&ordersInfo.order)
+		return db.QueryRow(`SELECT id FROM orders ORDER BY id LIMIT 1 OFFSET ?`, benchOrders/2).Scan(&ordersInfo.order)
 	})
-	if ordersErr != nil {
-		b.Fatal(ordersErr)
-	}
-	return ordersDir
 }
 
 // buildOrders writes the history straight into the tables and oplog with set-based SQL, as

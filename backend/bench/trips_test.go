@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,35 +24,13 @@ const (
 	tripPreordered = 5_000
 )
 
-var (
-	tripsOnce sync.Once
-	tripsDir  string
-	tripsErr  error
-)
+var tripsData dataset
 
+// tripsDB is the buying-trip benchmark database ($DAIGOU_BENCH_DIR/trips).
 func tripsDB(b *testing.B) string {
-	b.Helper()
-	tripsOnce.Do(func() {
-		root := os.Getenv("DAIGOU_BENCH_DIR")
-		if root == "" {
-			root = tmpRoot
-		}
-		tripsDir = filepath.Join(root, "trips")
-		if _, err := os.Stat(filepath.Join(tripsDir, services.DBFile)); err == nil {
-			return
-		}
-		start := time.Now()
-		if tripsErr = buildTrips(tripsDir); tripsErr != nil {
-			os.RemoveAll(tripsDir)
-			return
-		}
-		fmt.Fprintf(os.Stderr, "bench: built %d orders (%d open pre-order lines), %d products in %s\n",
-			tripOrders, 2*tripOpen, tripProducts, time.Since(start).Round(time.Millisecond))
-	})
-	if tripsErr != nil {
-		b.Fatal(tripsErr)
-	}
-	return tripsDir
+	return tripsData.open(b, "trips", func(dir string) (string, error) {
+		return fmt.Sprintf("%d orders (%d open pre-order lines), %d products", tripOrders, 2*tripOpen, tripProducts), buildTrips(dir)
+	}, nil)
 }
 
 // buildTrips writes the rows straight into the tables with set-based SQL (as buildOrders

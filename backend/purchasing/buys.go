@@ -170,7 +170,7 @@ func (s *Service) Buy(ctx context.Context, in BuyInput) (BuyResult, error) {
 		res.ToStock = left
 		if left > 0 {
 			if trip.LocationID == "" {
-				return &domain.Error{Code: domain.EConflict, Field: "qty", Key: "trip.location.required",
+				return &domain.Error{Code: domain.EConflict, Key: "trip.location.required",
 					Message: fmt.Sprintf("%d are for stock: choose on the trip where goods for stock are kept", left),
 					Params:  map[string]any{"qty": left}}
 			}

@@ -103,7 +103,7 @@ func (s *Service) SaveCost(ctx context.Context, id string, in CostInput) (Cost, 
 			return err
 		}
 		if in.Rate == "" {
-			rate, err := money.RateOn(tx, in.Currency, in.At)
+			rate, err := costRate(tx, in)
 			if err != nil {
 				return err
 			}
@@ -133,6 +133,19 @@ func (s *Service) DeleteCost(ctx context.Context, id string) error {
 		}
 		return tx.Set("purchase_costs", id, store.Fields{"deleted": true})
 	})
+}
+
+// costRate is the rate of a cost given without one: a trip's card rate for its own currency,
+// a purchase order's rate for its currency, else the kept rate of the day.
+func costRate(q querier, in CostInput) (string, error) {
+	var rate string
+	err := q.QueryRow(`SELECT card_rate FROM trips WHERE id = ?1 AND currency = ?2 AND card_rate <> ''
+		UNION ALL SELECT rate FROM purchase_orders WHERE id = ?1 AND currency = ?2 AND rate <> '' LIMIT 1`,
+		in.OwnerID, in.Currency).Scan(&rate)
+	if err == nil {
+		return rate, nil
+	}
+	return money.RateOn(q, in.Currency, in.At)
 }
 
 func liveOwner(tx *store.Tx, owner string) error {

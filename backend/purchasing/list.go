@@ -23,6 +23,9 @@ type ListItem struct {
 	Orders       int    `json:"orders"`    // how many orders wait for them
 	ForStock     int64  `json:"forStock"`  // still to buy for stock (reorder need or the person's quantity)
 	Manual       bool   `json:"manual"`    // a person set the quantity for stock
+	StockQty     int64  `json:"stockQty"`  // that quantity (what to bring for stock in all)
+	ToStock      int64  `json:"toStock"`   // units this trip bought into stock
+	ShelfLife    bool   `json:"shelfLife"` // the product expires: ask for batch and expiry
 	Skipped      bool   `json:"skipped"`   // a person left the reorder suggestion off
 	Available    int64  `json:"available"` // in stock, not reserved
 	ReorderPoint int64  `json:"reorderPoint"`
@@ -51,8 +54,16 @@ type ShoppingList struct {
 	Bought int64       `json:"bought"` // units bought on the trip
 }
 
-// ShoppingList builds a trip's list from what is open now (see the package comment).
+// ShoppingList builds a trip's list from what is open now (see the package comment). The
+// open pre-orders are summed on one read connection while the rest is read on another, and
+// the products are described in two halves side by side: a list of 50,000 open lines is a
+// few hundred milliseconds of SQLite work, and the laptop has two cores.
 func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList, error) {
+	var needs map[string]preorderNeed
+	preorders := s.readAside(ctx, func(q querier) (err error) {
+		needs, err = preorderNeeds(q)
+		return err
+	})
 	q, err := s.db.Reader(ctx)
 	if err != nil {
 		return ShoppingList{}, err
@@ -60,6 +71,7 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	defer q.Close()
 	trip, err := getTrip(q, tripID)
 	if err != nil {
+		<-preorders
 		return ShoppingList{}, err
 	}
 	items := map[string]*ListItem{}
@@ -71,112 +83,19 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 		}
 		return it
 	}
-	// (a) unfilled pre-order lines of open orders
-	rows, err := q.Query(`SELECT l.product_id,
-			sum(l.qty - coalesce((SELECT sum(f.qty) FROM preorder_fills f WHERE f.line_id = l.id), 0)) AS open,
-			count(DISTINCT l.order_id)
-		FROM order_status s JOIN order_lines l INDEXED BY order_lines_preorder_order ON l.order_id = s.order_id
-		WHERE s.deleted = 0 AND s.status IN ('confirmed', 'deposit', 'paid', 'allocated')
-			AND l.preorder = 1 AND l.deleted = 0 AND l.product_id <> ''
-		GROUP BY l.product_id HAVING open > 0`)
+	bought, override, err := s.tripSide(q, tripID, item)
+	if err2 := <-preorders; err == nil {
+		err = err2
+	}
 	if err != nil {
 		return ShoppingList{}, err
 	}
-	for rows.Next() {
-		var id string
-		var qty int64
-		var orders int
-		if err := rows.Scan(&id, &qty, &orders); err != nil {
-			rows.Close()
-			return ShoppingList{}, err
-		}
+	for id, n := range needs {
 		it := item(id)
-		it.ForOrders, it.Orders = qty, orders
+		it.ForOrders, it.Orders = n.qty, n.orders
 	}
-	rows.Close()
-	// (b) stock at or below its reorder point, less what open purchase orders will bring
-	rows, err = q.Query(`SELECT p.id, p.reorder_point, p.reorder_qty, coalesce(ps.on_hand - ps.reserved, 0),
-		coalesce((SELECT sum(l.qty) - coalesce(sum((SELECT sum(r.qty) FROM purchase_receipts r WHERE r.line_id = l.id)), 0)
-			FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-			WHERE l.product_id = p.id AND l.deleted = 0 AND po.deleted = 0 AND po.cancelled = 0), 0)
-		FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
-		WHERE p.deleted = 0 AND p.reorder_point > 0 AND coalesce(ps.on_hand - ps.reserved, 0) <= p.reorder_point`)
-	if err != nil {
-		return ShoppingList{}, err
-	}
-	for rows.Next() {
-		var id string
-		var point, qty, avail, incoming int64
-		if err := rows.Scan(&id, &point, &qty, &avail, &incoming); err != nil {
-			rows.Close()
-			return ShoppingList{}, err
-		}
-		if avail+incoming > point {
-			continue
-		}
-		it := item(id)
-		it.ForStock, it.Available, it.ReorderPoint = domain.SuggestReorder(avail+incoming, point, qty), avail, point
-	}
-	rows.Close()
-	// what this trip bought (a substitute counts for the product asked for) and marked not found
-	type tally struct{ bought, toStock int64 }
-	bought := map[string]*tally{}
-	rows, err = q.Query(`SELECT CASE WHEN b.for_product_id <> '' THEN b.for_product_id ELSE b.product_id END AS product,
-			sum(CASE WHEN b.kind IN ('bought', 'undo') THEN b.qty ELSE 0 END), sum(b.to_stock),
-			max(b.kind = 'not_found' AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)),
-			max(b.kind IN ('bought', 'undo'))
-		FROM trip_buys b WHERE b.trip_id = ? GROUP BY product`, tripID)
-	if err != nil {
-		return ShoppingList{}, err
-	}
-	for rows.Next() {
-		var id string
-		var t tally
-		var notFound, ticked bool
-		if err := rows.Scan(&id, &t.bought, &t.toStock, &notFound, &ticked); err != nil {
-			rows.Close()
-			return ShoppingList{}, err
-		}
-		it := item(id)
-		it.NotFound = notFound
-		if ticked {
-			bought[id] = &t
-		}
-	}
-	rows.Close()
-	// a person's own lines
-	override := map[string]string{}
-	rows, err = q.Query(`SELECT product_id, qty, skip, supplier_id, note FROM trip_items WHERE trip_id = ? AND deleted = 0`, tripID)
-	if err != nil {
-		return ShoppingList{}, err
-	}
-	for rows.Next() {
-		var id, supplier, note string
-		var qty int64
-		var skip bool
-		if err := rows.Scan(&id, &qty, &skip, &supplier, &note); err != nil {
-			rows.Close()
-			return ShoppingList{}, err
-		}
-		it := item(id)
-		it.Note = note
-		if supplier != "" {
-			override[id] = supplier
-		}
-		switch {
-		case skip:
-			it.Skipped, it.ForStock = true, 0
-		case qty > 0:
-			toStock := int64(0)
-			if t := bought[id]; t != nil {
-				toStock = t.toStock
-			}
-			it.Manual, it.ForStock = true, max(0, qty-toStock)
-		}
-	}
-	rows.Close()
 	for id, t := range bought {
-		items[id].Bought = t.bought
+		items[id].Bought, items[id].ToStock = t.bought, t.toStock
 	}
 	list := ShoppingList{Trip: trip, Groups: []ListGroup{}}
 	if len(items) == 0 {
@@ -186,12 +105,32 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	for id := range items {
 		ids = append(ids, id)
 	}
-	if err := describe(q, items, ids); err != nil {
-		return list, err
+	// describe and file under stores, half on another connection (each half touches its own
+	// items only: the map itself is not written any more)
+	first, second := ids[:len(ids)/2], ids[len(ids)/2:]
+	var stores, stores2 map[string]storeRef
+	var elsewhere, elsewhere2 map[string]bool
+	aside := s.readAside(ctx, func(q querier) (err error) {
+		if err = describe(q, items, second); err == nil {
+			stores2, elsewhere2, err = storesFor(q, second, trip.Country, override)
+		}
+		return err
+	})
+	err = describe(q, items, first)
+	if err == nil {
+		stores, elsewhere, err = storesFor(q, first, trip.Country, override)
 	}
-	stores, elsewhere, err := storesFor(q, ids, trip.Country, override)
+	if err2 := <-aside; err == nil {
+		err = err2
+	}
 	if err != nil {
 		return list, err
+	}
+	for id, st := range stores2 {
+		stores[id] = st
+	}
+	for id := range elsewhere2 {
+		elsewhere[id] = true
 	}
 	groups := map[string]*ListGroup{}
 	for _, id := range ids {
@@ -200,10 +139,10 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 			continue
 		}
 		it.Need = it.ForOrders + it.ForStock
-		if it.Need == 0 && it.Bought == 0 && !it.NotFound && !it.Manual {
+		if it.Need == 0 && it.Bought == 0 && !it.NotFound && !it.Manual && !it.Skipped {
 			continue
 		}
-		if elsewhere[id] && it.Bought == 0 && !it.NotFound && !it.Manual {
+		if elsewhere[id] && it.Bought == 0 && !it.NotFound && !it.Manual && !it.Skipped {
 			continue // sold only in other countries: for another trip
 		}
 		st := stores[id]
@@ -243,6 +182,143 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	return list, nil
 }
 
+// readAside runs fn on a read connection of its own, on another goroutine; the channel
+// gives its error.
+func (s *Service) readAside(ctx context.Context, fn func(q querier) error) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		q, err := s.db.Reader(ctx)
+		if err != nil {
+			done <- err
+			return
+		}
+		defer q.Close()
+		done <- fn(q)
+	}()
+	return done
+}
+
+// preorderNeed is what open orders still wait for of one product.
+type preorderNeed struct {
+	qty    int64
+	orders int
+}
+
+// preorderNeeds sums the unfilled pre-order lines of open orders (confirmed, with a deposit,
+// paid or allocated) per product. Each line's filled quantity is looked up once (the inner
+// query is kept apart by LIMIT -1 so that SQLite does not repeat it for the sum and the filter).
+func preorderNeeds(q querier) (map[string]preorderNeed, error) {
+	rows, err := q.Query(`SELECT product_id, sum(open), count(DISTINCT order_id) FROM (
+			SELECT l.product_id, l.order_id,
+				l.qty - coalesce((SELECT sum(f.qty) FROM preorder_fills f WHERE f.line_id = l.id), 0) AS open
+			FROM order_status s JOIN order_lines l INDEXED BY order_lines_preorder_order ON l.order_id = s.order_id
+			WHERE s.deleted = 0 AND s.status IN ('confirmed', 'deposit', 'paid', 'allocated')
+				AND l.preorder = 1 AND l.deleted = 0 AND l.product_id <> '' LIMIT -1)
+		WHERE open > 0 GROUP BY product_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]preorderNeed{}
+	for rows.Next() {
+		var id string
+		var n preorderNeed
+		if err := rows.Scan(&id, &n.qty, &n.orders); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+type tally struct{ bought, toStock int64 }
+
+// tripSide reads the reorder needs, what the trip bought and marked not found, and a
+// person's own lines into items; it returns the trip's tallies per product and the stores a
+// person chose.
+func (s *Service) tripSide(q querier, tripID string, item func(string) *ListItem) (map[string]*tally, map[string]string, error) {
+	// stock at or below its reorder point, less what open purchase orders will bring
+	rows, err := q.Query(`SELECT p.id, p.reorder_point, p.reorder_qty, coalesce(ps.on_hand - ps.reserved, 0),
+		coalesce((SELECT sum(l.qty) - coalesce(sum((SELECT sum(r.qty) FROM purchase_receipts r WHERE r.line_id = l.id)), 0)
+			FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+			WHERE l.product_id = p.id AND l.deleted = 0 AND po.deleted = 0 AND po.cancelled = 0), 0)
+		FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
+		WHERE p.deleted = 0 AND p.reorder_point > 0 AND coalesce(ps.on_hand - ps.reserved, 0) <= p.reorder_point`)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var id string
+		var point, qty, avail, incoming int64
+		if err := rows.Scan(&id, &point, &qty, &avail, &incoming); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		if avail+incoming > point {
+			continue
+		}
+		it := item(id)
+		it.ForStock, it.Available, it.ReorderPoint = domain.SuggestReorder(avail+incoming, point, qty), avail, point
+	}
+	rows.Close()
+	// what this trip bought (a substitute counts for the product asked for) and marked not found
+	bought := map[string]*tally{}
+	rows, err = q.Query(`SELECT CASE WHEN b.for_product_id <> '' THEN b.for_product_id ELSE b.product_id END AS product,
+			sum(CASE WHEN b.kind IN ('bought', 'undo') THEN b.qty ELSE 0 END), sum(b.to_stock),
+			max(b.kind = 'not_found' AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)),
+			max(b.kind IN ('bought', 'undo'))
+		FROM trip_buys b WHERE b.trip_id = ? GROUP BY product`, tripID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var id string
+		var t tally
+		var notFound, ticked bool
+		if err := rows.Scan(&id, &t.bought, &t.toStock, &notFound, &ticked); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		it := item(id)
+		it.NotFound = notFound
+		if ticked {
+			bought[id] = &t
+		}
+	}
+	rows.Close()
+	// a person's own lines
+	override := map[string]string{}
+	rows, err = q.Query(`SELECT product_id, qty, skip, supplier_id, note FROM trip_items WHERE trip_id = ? AND deleted = 0`, tripID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, supplier, note string
+		var qty int64
+		var skip bool
+		if err := rows.Scan(&id, &qty, &skip, &supplier, &note); err != nil {
+			return nil, nil, err
+		}
+		it := item(id)
+		it.Note = note
+		if supplier != "" {
+			override[id] = supplier
+		}
+		switch {
+		case skip:
+			it.Skipped, it.ForStock = true, 0
+		case qty > 0:
+			toStock := int64(0)
+			if t := bought[id]; t != nil {
+				toStock = t.toStock
+			}
+			it.Manual, it.StockQty, it.ForStock = true, qty, max(0, qty-toStock)
+		}
+	}
+	return bought, override, rows.Err()
+}
+
 // lastPrices are two columns over products p: the latest trip purchase and the latest
 // purchase order line of the product, each "<at> <unit price> <currency>" or ”. They read
 // the tables through their product indexes (the purchase_prices view cannot be searched per
@@ -274,7 +350,7 @@ func latestPrice(a, b string) (int64, string) {
 func describe(q querier, items map[string]*ListItem, ids []string) error {
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
-		rows, err := q.Query(`SELECT p.id, p.sku, p.name_zh, p.name_orig, p.brand, p.barcode, p.photo, p.weight_g,
+		rows, err := q.Query(`SELECT p.id, p.sku, p.name_zh, p.name_orig, p.brand, p.barcode, p.photo, p.weight_g, p.shelf_life,
 			coalesce(ps.on_hand - ps.reserved, 0), p.reorder_point, `+lastPrices+`
 			FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
 			WHERE p.id IN (`+placeholders(len(chunk))+`) AND +p.deleted = 0`, anySlice(chunk)...)
@@ -285,14 +361,14 @@ func describe(q querier, items map[string]*ListItem, ids []string) error {
 			var id string
 			var v ListItem
 			var lastTrip, lastPO string
-			if err := rows.Scan(&id, &v.SKU, &v.Name, &v.NameOrig, &v.Brand, &v.Barcode, &v.Photo, &v.WeightG,
+			if err := rows.Scan(&id, &v.SKU, &v.Name, &v.NameOrig, &v.Brand, &v.Barcode, &v.Photo, &v.WeightG, &v.ShelfLife,
 				&v.Available, &v.ReorderPoint, &lastTrip, &lastPO); err != nil {
 				rows.Close()
 				return err
 			}
 			it := items[id]
 			it.SKU, it.Name, it.NameOrig, it.Brand, it.Barcode, it.Photo, it.WeightG = v.SKU, v.Name, v.NameOrig, v.Brand, v.Barcode, v.Photo, v.WeightG
-			it.Available, it.ReorderPoint = v.Available, v.ReorderPoint
+			it.Available, it.ReorderPoint, it.ShelfLife = v.Available, v.ReorderPoint, v.ShelfLife
 			it.LastPrice, it.LastCurrency = latestPrice(lastTrip, lastPO)
 		}
 		rows.Close()

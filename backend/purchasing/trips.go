@@ -34,7 +34,7 @@ type Trip struct {
 	CreatedAt    string `json:"createdAt"`
 	Bought       int64  `json:"bought"`   // units bought, net of undo
 	NotFound     int    `json:"notFound"` // products marked not found
-	Spent        int64  `json:"spent"`    // minor units of Currency, goods after discounts
+	Spent        int64  `json:"spent"`    // goods bought in the trip's currency, after discounts (minor units)
 }
 
 func (in *TripInput) normalize() {
@@ -129,7 +129,8 @@ func (s *Service) DeleteTrip(ctx context.Context, id string) error {
 			return err
 		}
 		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM trip_buys WHERE trip_id = ?`, id).Scan(&n); err != nil {
+		if err := tx.QueryRow(`SELECT count(*) FROM trip_buys b WHERE b.trip_id = ? AND b.kind = 'bought'
+			AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)`, id).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
@@ -146,7 +147,7 @@ const tripCols = `t.id, t.name, t.country, t.city, t.starts_on, t.ends_on, t.buy
 	(SELECT count(DISTINCT b.product_id) FROM trip_buys b WHERE b.trip_id = t.id AND b.kind = 'not_found'
 		AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)),
 	coalesce((SELECT sum(b.qty * b.unit_price - b.discount) FROM trip_buys b WHERE b.trip_id = t.id
-		AND b.kind IN ('bought', 'undo')), 0)`
+		AND b.kind IN ('bought', 'undo') AND b.currency = t.currency), 0)`
 
 func scanTrip(sc interface{ Scan(...any) error }) (Trip, error) {
 	var t Trip

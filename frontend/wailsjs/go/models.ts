@@ -1778,6 +1778,9 @@ export namespace purchasing {
 	    orders: number;
 	    forStock: number;
 	    manual: boolean;
+	    stockQty: number;
+	    toStock: number;
+	    shelfLife: boolean;
 	    skipped: boolean;
 	    available: number;
 	    reorderPoint: number;
@@ -1806,6 +1809,9 @@ export namespace purchasing {
 	        this.orders = source["orders"];
 	        this.forStock = source["forStock"];
 	        this.manual = source["manual"];
+	        this.stockQty = source["stockQty"];
+	        this.toStock = source["toStock"];
+	        this.shelfLife = source["shelfLife"];
 	        this.skipped = source["skipped"];
 	        this.available = source["available"];
 	        this.reorderPoint = source["reorderPoint"];

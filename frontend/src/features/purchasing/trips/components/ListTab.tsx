@@ -136,7 +136,6 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
       columns={[
         {
           title: t('purchasing.trips.cols.product'),
-          width: 280,
           render: (_, r) => (
             <div>
               <Typography.Text strong>{r.name || r.nameOrig}</Typography.Text>
@@ -149,7 +148,7 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
         },
         {
           title: t('purchasing.trips.cols.codes'),
-          width: 140,
+          width: 130,
           render: (_, r) => (
             <div style={{ fontSize: 12, fontFamily: 'monospace' }}>
               <div>{r.sku}</div>
@@ -192,7 +191,7 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
         {
           title: t('purchasing.trips.cols.need'),
           align: 'right',
-          width: 64,
+          width: 60,
           onCell: () => ({ 'data-testid': 'list-need' }) as React.HTMLAttributes<HTMLElement>,
           render: (_, r) => (
             <Typography.Text strong style={{ fontSize: 16, color: r.need > 0 && !r.notFound ? '#c8102e' : undefined }}>{r.need}</Typography.Text>
@@ -218,7 +217,7 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
         },
         {
           title: '',
-          width: 150,
+          width: 140,
           render: (_, r) => (
             <Space size={0} wrap>
               <Button type="link" size="small" disabled={trip.closed} onClick={() => onBuy(r)} data-testid="list-buy">

@@ -65,42 +65,47 @@ export function TripList() {
         columns={[
           {
             title: t('purchasing.trips.fields.name'),
-            width: 240,
             render: (_, r) => (
               <Space direction="vertical" size={0}>
-                <Typography.Link strong onClick={() => navigate(tripPath(r.id))} data-testid="trip-open">
-                  {r.name}
-                </Typography.Link>
+                <Space size={6} wrap>
+                  <Typography.Link strong onClick={() => navigate(tripPath(r.id))} data-testid="trip-open">
+                    {r.name}
+                  </Typography.Link>
+                  {r.closed ? <Tag>{t('purchasing.trips.closed')}</Tag> : <Tag color="green">{t('purchasing.trips.open')}</Tag>}
+                </Space>
                 {r.note && <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: r.note }}>{r.note}</Typography.Text>}
               </Space>
             ),
           },
-          { title: t('purchasing.trips.fields.destination'), width: 130, render: (_, r) => place(r.city, r.country) || '—' },
-          { title: t('purchasing.trips.fields.dates'), render: (_, r) => dateRange(r.startsOn, r.endsOn), width: 190 },
-          { title: t('purchasing.trips.fields.buyer'), dataIndex: 'buyer', width: 100, ellipsis: true },
-          { title: t('purchasing.trips.fields.currency'), dataIndex: 'currency', width: 80 },
-          { title: t('purchasing.trips.fields.bought'), dataIndex: 'bought', align: 'right', width: 90, onCell: () => ({ 'data-testid': 'trip-bought' }) as React.HTMLAttributes<HTMLElement> },
+          {
+            title: t('purchasing.trips.fields.destinationCurrency'),
+            width: 130,
+            render: (_, r) => (
+              <div>
+                <div>{place(r.city, r.country) || '—'}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="trip-currency">{r.currency}</Typography.Text>
+              </div>
+            ),
+          },
+          { title: t('purchasing.trips.fields.dates'), render: (_, r) => dateRange(r.startsOn, r.endsOn), width: 175 },
+          { title: t('purchasing.trips.fields.buyer'), dataIndex: 'buyer', width: 90, ellipsis: true },
+          { title: t('purchasing.trips.fields.bought'), dataIndex: 'bought', align: 'right', width: 80, onCell: () => ({ 'data-testid': 'trip-bought' }) as React.HTMLAttributes<HTMLElement> },
           {
             title: t('purchasing.trips.fields.notFound'),
             align: 'right',
-            width: 90,
+            width: 70,
             render: (_, r) => (r.notFound > 0 ? <Typography.Text type="warning">{r.notFound}</Typography.Text> : 0),
           },
           {
             title: t('purchasing.trips.fields.spent'),
             align: 'right',
-            width: 130,
+            width: 120,
             render: (_, r) => formatMoney(r.spent, r.currency, i18n.language),
             onCell: () => ({ 'data-testid': 'trip-spent' }) as React.HTMLAttributes<HTMLElement>,
           },
           {
-            title: t('purchasing.trips.fields.status'),
-            width: 90,
-            render: (_, r) => (r.closed ? <Tag>{t('purchasing.trips.closed')}</Tag> : <Tag color="green">{t('purchasing.trips.open')}</Tag>),
-          },
-          {
             title: '',
-            width: 200,
+            width: 180,
             render: (_, r) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setForm({ open: true, trip: r })} data-testid="trip-edit">
