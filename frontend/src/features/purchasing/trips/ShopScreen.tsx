@@ -67,7 +67,8 @@ export function ShopScreen() {
       openItem(
         {
           productId: p.id, sku: p.sku, name: p.nameZh, nameOrig: p.nameOrig, brand: p.brand, barcode: p.barcode, photo: p.photo,
-          weightG: p.weightG, forOrders: 0, orders: 0, forStock: 0, manual: false, skipped: false, available: p.available,
+          weightG: p.weightG, forOrders: 0, orders: 0, forStock: 0, manual: false, stockQty: 0, toStock: 0,
+          shelfLife: p.shelfLife, skipped: false, available: p.available,
           reorderPoint: p.reorderPoint, need: 0, bought: 0, notFound: false, lastPrice: 0, lastCurrency: '', note: '',
         },
         undefined,

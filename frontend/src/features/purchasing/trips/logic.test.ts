@@ -8,7 +8,7 @@ import {
 function item(over: Partial<ListItem>): ListItem {
   return {
     productId: 'p', sku: '', name: '', nameOrig: '', brand: '', barcode: '', photo: '', weightG: 0, forOrders: 0, orders: 0,
-    forStock: 0, manual: false, skipped: false, available: 0, reorderPoint: 0, need: 0, bought: 0, notFound: false, lastPrice: 0,
+    forStock: 0, manual: false, stockQty: 0, toStock: 0, shelfLife: false, skipped: false, available: 0, reorderPoint: 0, need: 0, bought: 0, notFound: false, lastPrice: 0,
     lastCurrency: '', note: '', ...over,
   };
 }
