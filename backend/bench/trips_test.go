@@ -14,7 +14,7 @@ import (
 // Size of the buying-trip benchmark: 200,000 orders of which 25,000 are open with two
 // pre-order lines each (50,000 open order lines, a third of them partly filled by earlier
 // trips) and 43,750 done ones were pre-orders too (87,500 closed pre-order lines), 20,000
-// products (2,000 below their reorder point), 40 stores, and a trip.
+// products (2,000 below their reorder point), 40 stores, and a trip under way with 300 ticks.
 const (
 	tripOrders    = 200_000
 	tripOpen      = 25_000
@@ -88,15 +88,19 @@ func buildTrips(dir string) error {
 		`INSERT INTO order_events(id, order_id, kind, at, device, _hlc)
 		 SELECT printf('TE%024d', i), printf('TO%024d', i), CASE WHEN i >= :orders - :open THEN 'confirmed' ELSE 'completed' END,
 		        '2026-01-01T00:00:00Z', :device, printf('%013d.%05d.%s', 1710000000000 + i, 0, :device) FROM temp.seq`,
-		`INSERT INTO trips(id, name, country, city, starts_on, currency, card_rate, location_id, _v)
-		 VALUES ('TT', '东京 12月', 'JP', '东京', '2026-12-01', 'JPY', '0.048', 'TL', 'x')`,
+		// the trip: a past one bought the goods that filled a third of the open lines; the one
+		// under way has ticked 300 items so far
+		`INSERT INTO trips(id, name, country, city, starts_on, currency, card_rate, location_id, closed, _v)
+		 VALUES ('TT0', '东京 10月', 'JP', '东京', '2026-10-01', 'JPY', '0.048', 'TL', 1, 'x'),
+		        ('TT', '东京 12月', 'JP', '东京', '2026-12-01', 'JPY', '0.048', 'TL', 0, 'x')`,
 		`INSERT INTO trip_buys(id, trip_id, kind, product_id, qty, unit_price, currency, rate, to_stock, at, device, _hlc)
-		 SELECT printf('TB%024d', i), 'TT', 'bought', printf('TP%024d', (i * 37) % :products), 1, 5000, 'JPY', '0.048', 0,
-		        '2026-01-02T00:00:00Z', :device, printf('%013d.%05d.%s', 1720000000000 + i, 0, :device)
+		 SELECT printf('TB%024d', i), CASE WHEN i < 300 THEN 'TT' ELSE 'TT0' END, 'bought',
+		        printf('TP%024d', ((:orders - :open + i) * 37) % :preordered), 1, 5000, 'JPY', '0.048', 0,
+		        '2026-10-02T00:00:00Z', :device, printf('%013d.%05d.%s', 1720000000000 + i, 0, :device)
 		 FROM temp.seq WHERE i < :open / 3`,
 		`INSERT INTO preorder_fills(id, line_id, order_id, buy_id, qty, at, device, _hlc)
 		 SELECT printf('TF%024d', i), printf('TLN%024d', (:orders - :open + i) * 2), printf('TO%024d', :orders - :open + i),
-		        printf('TB%024d', i), 1, '2026-01-02T00:00:00Z', :device, printf('%013d.%05d.%s', 1730000000000 + i, 0, :device)
+		        printf('TB%024d', i), 1, '2026-10-02T00:00:00Z', :device, printf('%013d.%05d.%s', 1730000000000 + i, 0, :device)
 		 FROM temp.seq WHERE i < :open / 3`,
 		`UPDATE derive_pause SET paused = 0`,
 	}

@@ -2,6 +2,7 @@ package purchasing
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,15 +56,10 @@ type ShoppingList struct {
 }
 
 // ShoppingList builds a trip's list from what is open now (see the package comment). The
-// open pre-orders are summed on one read connection while the rest is read on another, and
-// the products are described in two halves side by side: a list of 50,000 open lines is a
-// few hundred milliseconds of SQLite work, and the laptop has two cores.
+// laptop has two cores and summing 50,000 open pre-order lines is the longest step, so one
+// read connection sums them and describes their products while another reads the trip's
+// own side (reorder needs, ticks, a person's lines) and describes those products.
 func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList, error) {
-	var needs map[string]preorderNeed
-	preorders := s.readAside(ctx, func(q querier) (err error) {
-		needs, err = preorderNeeds(q)
-		return err
-	})
 	q, err := s.db.Reader(ctx)
 	if err != nil {
 		return ShoppingList{}, err
@@ -71,9 +67,21 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	defer q.Close()
 	trip, err := getTrip(q, tripID)
 	if err != nil {
-		<-preorders
 		return ShoppingList{}, err
 	}
+	var needs map[string]preorderNeed
+	var preordered described
+	aside := s.readAside(ctx, func(q querier) (err error) {
+		if needs, err = preorderNeeds(q); err != nil {
+			return err
+		}
+		ids := make([]string, 0, len(needs))
+		for id := range needs {
+			ids = append(ids, id)
+		}
+		preordered, err = describe(q, ids, trip.Country)
+		return err
+	})
 	items := map[string]*ListItem{}
 	item := func(id string) *ListItem {
 		it := items[id]
@@ -84,7 +92,15 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 		return it
 	}
 	bought, override, err := s.tripSide(q, tripID, item)
-	if err2 := <-preorders; err == nil {
+	var own described
+	if err == nil {
+		ids := make([]string, 0, len(items))
+		for id := range items {
+			ids = append(ids, id)
+		}
+		own, err = describe(q, ids, trip.Country)
+	}
+	if err2 := <-aside; err == nil {
 		err = err2
 	}
 	if err != nil {
@@ -97,41 +113,17 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	for id, t := range bought {
 		items[id].Bought, items[id].ToStock = t.bought, t.toStock
 	}
+	own.merge(preordered)
+	if err := own.override(q, override); err != nil {
+		return ShoppingList{}, err
+	}
 	list := ShoppingList{Trip: trip, Groups: []ListGroup{}}
-	if len(items) == 0 {
-		return list, nil
-	}
 	ids := make([]string, 0, len(items))
-	for id := range items {
+	for id, it := range items {
 		ids = append(ids, id)
+		own.fill(it)
 	}
-	// describe and file under stores, half on another connection (each half touches its own
-	// items only: the map itself is not written any more)
-	first, second := ids[:len(ids)/2], ids[len(ids)/2:]
-	var stores, stores2 map[string]storeRef
-	var elsewhere, elsewhere2 map[string]bool
-	aside := s.readAside(ctx, func(q querier) (err error) {
-		if err = describe(q, items, second); err == nil {
-			stores2, elsewhere2, err = storesFor(q, second, trip.Country, override)
-		}
-		return err
-	})
-	err = describe(q, items, first)
-	if err == nil {
-		stores, elsewhere, err = storesFor(q, first, trip.Country, override)
-	}
-	if err2 := <-aside; err == nil {
-		err = err2
-	}
-	if err != nil {
-		return list, err
-	}
-	for id, st := range stores2 {
-		stores[id] = st
-	}
-	for id := range elsewhere2 {
-		elsewhere[id] = true
-	}
+	stores, elsewhere := own.stores, own.elsewhere
 	groups := map[string]*ListGroup{}
 	for _, id := range ids {
 		it := items[id]
@@ -344,81 +336,129 @@ func latestPrice(a, b string) (int64, string) {
 	return price, f[2]
 }
 
-// describe fills in the names, codes and last price of the items' products. (+p.deleted and
-// the CROSS JOIN below keep SQLite on the primary key and the product index: without
-// statistics it would rather walk a deleted-first index over the whole table.)
-func describe(q querier, items map[string]*ListItem, ids []string) error {
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		rows, err := q.Query(`SELECT p.id, p.sku, p.name_zh, p.name_orig, p.brand, p.barcode, p.photo, p.weight_g, p.shelf_life,
-			coalesce(ps.on_hand - ps.reserved, 0), p.reorder_point, `+lastPrices+`
-			FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
-			WHERE p.id IN (`+placeholders(len(chunk))+`) AND +p.deleted = 0`, anySlice(chunk)...)
-		if err != nil {
+// described is what describe found out about products: their catalog facts and last price
+// (items), the store each is bought at on the trip, and those only sold in other countries.
+type described struct {
+	items     map[string]ListItem
+	stores    map[string]storeRef
+	elsewhere map[string]bool
+}
+
+// describe reads the names, codes and last price of products and where they are bought on a
+// trip to country. The ids go in as one JSON array (json_each), not as thousands of
+// placeholders, which SQLite would parse for every call. (+p.deleted and the CROSS JOIN in
+// storesFor keep SQLite on the primary key and the product index: without statistics it
+// would rather walk a deleted-first index.)
+func describe(q querier, ids []string, country string) (described, error) {
+	d := described{items: make(map[string]ListItem, len(ids))}
+	if len(ids) == 0 {
+		d.stores, d.elsewhere = map[string]storeRef{}, map[string]bool{}
+		return d, nil
+	}
+	rows, err := q.Query(`SELECT p.id, p.sku, p.name_zh, p.name_orig, p.brand, p.barcode, p.photo, p.weight_g, p.shelf_life,
+		coalesce(ps.on_hand - ps.reserved, 0), p.reorder_point, `+lastPrices+`
+		FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
+		WHERE p.id IN (SELECT value FROM json_each(?)) AND +p.deleted = 0`, idList(ids))
+	if err != nil {
+		return d, err
+	}
+	for rows.Next() {
+		var v ListItem
+		var lastTrip, lastPO string
+		if err := rows.Scan(&v.ProductID, &v.SKU, &v.Name, &v.NameOrig, &v.Brand, &v.Barcode, &v.Photo, &v.WeightG, &v.ShelfLife,
+			&v.Available, &v.ReorderPoint, &lastTrip, &lastPO); err != nil {
+			rows.Close()
+			return d, err
+		}
+		v.LastPrice, v.LastCurrency = latestPrice(lastTrip, lastPO)
+		d.items[v.ProductID] = v
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return d, err
+	}
+	d.stores, d.elsewhere, err = storesFor(q, ids, country)
+	return d, err
+}
+
+// merge adds what other found out.
+func (d *described) merge(other described) {
+	for id, v := range other.items {
+		d.items[id] = v
+	}
+	for id, st := range other.stores {
+		d.stores[id] = st
+	}
+	for id := range other.elsewhere {
+		if _, here := d.stores[id]; !here {
+			d.elsewhere[id] = true
+		}
+	}
+}
+
+// override files products under the store a person chose on the trip's list.
+func (d *described) override(q querier, chosen map[string]string) error {
+	for product, supplier := range chosen {
+		var ref storeRef
+		err := q.QueryRow(`SELECT id, name, city FROM suppliers WHERE id = ? AND deleted = 0`, supplier).Scan(&ref.id, &ref.name, &ref.city)
+		if err == sql.ErrNoRows {
+			continue
+		} else if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id string
-			var v ListItem
-			var lastTrip, lastPO string
-			if err := rows.Scan(&id, &v.SKU, &v.Name, &v.NameOrig, &v.Brand, &v.Barcode, &v.Photo, &v.WeightG, &v.ShelfLife,
-				&v.Available, &v.ReorderPoint, &lastTrip, &lastPO); err != nil {
-				rows.Close()
-				return err
-			}
-			it := items[id]
-			it.SKU, it.Name, it.NameOrig, it.Brand, it.Barcode, it.Photo, it.WeightG = v.SKU, v.Name, v.NameOrig, v.Brand, v.Barcode, v.Photo, v.WeightG
-			it.Available, it.ReorderPoint, it.ShelfLife = v.Available, v.ReorderPoint, v.ShelfLife
-			it.LastPrice, it.LastCurrency = latestPrice(lastTrip, lastPO)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		d.stores[product] = ref
+		delete(d.elsewhere, product)
 	}
 	return nil
 }
 
+// fill copies the catalog facts of its product into it ("" names when the product is gone).
+func (d *described) fill(it *ListItem) {
+	v, ok := d.items[it.ProductID]
+	if !ok {
+		return
+	}
+	it.SKU, it.Name, it.NameOrig, it.Brand, it.Barcode, it.Photo, it.WeightG = v.SKU, v.Name, v.NameOrig, v.Brand, v.Barcode, v.Photo, v.WeightG
+	it.ShelfLife, it.Available, it.ReorderPoint, it.LastPrice, it.LastCurrency = v.ShelfLife, v.Available, v.ReorderPoint, v.LastPrice, v.LastCurrency
+}
+
 type storeRef struct{ id, name, city string }
 
-// storesFor says where each product is bought on a trip to country: the store a person
-// chose on the list, else the product's preferred supplier there, else the supplier there it
-// was bought at last. elsewhere lists the products whose known suppliers are all in other
+// storesFor says where each product is bought on a trip to country: the product's preferred
+// supplier there, else the supplier there it was bought at last (a store a person chose on
+// the list overrides it: described.override). elsewhere lists the products whose known suppliers are all in other
 // countries (not for this trip). The last-bought dates are only read when a product has
 // several stores there and none preferred.
-func storesFor(q querier, ids []string, country string, override map[string]string) (out map[string]storeRef, elsewhere map[string]bool, err error) {
+func storesFor(q querier, ids []string, country string) (out map[string]storeRef, elsewhere map[string]bool, err error) {
 	out, elsewhere = map[string]storeRef{}, map[string]bool{}
 	type link struct {
 		storeRef
 		preferred bool
 	}
 	here := map[string][]link{}
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		rows, err := q.Query(`SELECT sp.product_id, s.id, s.name, s.city, s.country, sp.preferred
-			FROM supplier_products sp CROSS JOIN suppliers s ON s.id = sp.supplier_id
-			WHERE sp.product_id IN (`+placeholders(len(chunk))+`) AND +sp.deleted = 0 AND +s.deleted = 0`, anySlice(chunk)...)
-		if err != nil {
+	rows, err := q.Query(`SELECT sp.product_id, s.id, s.name, s.city, s.country, sp.preferred
+		FROM supplier_products sp CROSS JOIN suppliers s ON s.id = sp.supplier_id
+		WHERE sp.product_id IN (SELECT value FROM json_each(?)) AND +sp.deleted = 0 AND +s.deleted = 0`, idList(ids))
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var product, where string
+		var l link
+		if err := rows.Scan(&product, &l.id, &l.name, &l.city, &where, &l.preferred); err != nil {
+			rows.Close()
 			return nil, nil, err
 		}
-		for rows.Next() {
-			var product, where string
-			var l link
-			if err := rows.Scan(&product, &l.id, &l.name, &l.city, &where, &l.preferred); err != nil {
-				rows.Close()
-				return nil, nil, err
-			}
-			if country == "" || where == country {
-				here[product] = append(here[product], l)
-				delete(elsewhere, product)
-			} else if len(here[product]) == 0 {
-				elsewhere[product] = true
-			}
+		if country == "" || where == country {
+			here[product] = append(here[product], l)
+			delete(elsewhere, product)
+		} else if len(here[product]) == 0 {
+			elsewhere[product] = true
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, err
-		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
 	}
 	for product, links := range here {
 		best, bestLast := links[0], ""
@@ -443,14 +483,6 @@ func storesFor(q querier, ids []string, country string, override map[string]stri
 			}
 		}
 		out[product] = best.storeRef
-	}
-	for product, supplier := range override {
-		var ref storeRef
-		if err := q.QueryRow(`SELECT id, name, city FROM suppliers WHERE id = ? AND deleted = 0`, supplier).
-			Scan(&ref.id, &ref.name, &ref.city); err == nil {
-			out[product] = ref
-			delete(elsewhere, product)
-		}
 	}
 	return out, elsewhere, nil
 }

@@ -2,6 +2,7 @@ package purchasing
 
 import (
 	"database/sql"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -98,19 +99,10 @@ func checkText(p *domain.Problems, field, v string, max int, required bool) {
 	}
 }
 
-func anySlice(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
-func placeholders(n int) string {
-	if n == 0 {
-		return "NULL"
-	}
-	return strings.Repeat("?,", n-1) + "?"
+// idList is ids as one JSON array, for `IN (SELECT value FROM json_each(?))`.
+func idList(ids []string) string {
+	b, _ := json.Marshal(ids)
+	return string(b)
 }
 
 func moneyBase(q querier) (string, error) { return money.BaseCurrency(q) }

@@ -49,55 +49,51 @@ func (b *costBook) averages(products []string) (map[string]int64, error) {
 // never bought are left out.
 func (b *costBook) compute(products []string) (map[string]int64, error) {
 	out := map[string]int64{}
-	for start := 0; start < len(products); start += 500 {
-		chunk := products[start:min(start+500, len(products))]
-		args := anySlice(chunk)
-		rows, err := b.q.Query(`
-			SELECT DISTINCT b.trip_id, b.id, b.product_id, b.qty FROM trip_buys b
-			WHERE b.product_id IN (`+placeholders(len(chunk))+`) AND b.kind = 'bought'
-				AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)
-			UNION ALL
-			SELECT l.po_id, l.id, l.product_id, coalesce((SELECT sum(r.qty) FROM purchase_receipts r WHERE r.line_id = l.id), 0)
-			FROM purchase_order_lines l WHERE l.product_id IN (`+placeholders(len(chunk))+`) AND l.deleted = 0`,
-			append(args, args...)...)
+	rows, err := b.q.Query(`
+		SELECT b.trip_id, b.id, b.product_id, b.qty FROM trip_buys b
+		WHERE b.product_id IN (SELECT value FROM json_each(?1)) AND b.kind = 'bought'
+			AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id)
+		UNION ALL
+		SELECT l.po_id, l.id, l.product_id, coalesce((SELECT sum(r.qty) FROM purchase_receipts r WHERE r.line_id = l.id), 0)
+		FROM purchase_order_lines l WHERE l.product_id IN (SELECT value FROM json_each(?1)) AND l.deleted = 0`,
+		idList(products))
+	if err != nil {
+		return nil, err
+	}
+	type piece struct {
+		owner, key, product string
+		qty                 int64
+	}
+	var pieces []piece
+	for rows.Next() {
+		var p piece
+		if err := rows.Scan(&p.owner, &p.key, &p.product, &p.qty); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if p.qty > 0 {
+			pieces = append(pieces, p)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	total, units := map[string]int64{}, map[string]int64{}
+	for _, p := range pieces {
+		l, err := b.of(p.owner)
 		if err != nil {
 			return nil, err
 		}
-		type piece struct {
-			owner, key, product string
-			qty                 int64
+		unit, ok := l.unit(p.key)
+		if !ok {
+			continue
 		}
-		var pieces []piece
-		for rows.Next() {
-			var p piece
-			if err := rows.Scan(&p.owner, &p.key, &p.product, &p.qty); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if p.qty > 0 {
-				pieces = append(pieces, p)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		total, units := map[string]int64{}, map[string]int64{}
-		for _, p := range pieces {
-			l, err := b.of(p.owner)
-			if err != nil {
-				return nil, err
-			}
-			unit, ok := l.unit(p.key)
-			if !ok {
-				continue
-			}
-			total[p.product] += unit * p.qty
-			units[p.product] += p.qty
-		}
-		for product, n := range units {
-			out[product] = (2*total[product] + n) / (2 * n)
-		}
+		total[p.product] += unit * p.qty
+		units[p.product] += p.qty
+	}
+	for product, n := range units {
+		out[product] = (2*total[product] + n) / (2 * n)
 	}
 	return out, nil
 }

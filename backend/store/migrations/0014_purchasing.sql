@@ -121,7 +121,7 @@ CREATE TABLE preorder_fills (
   buy_id TEXT NOT NULL DEFAULT '', qty INTEGER NOT NULL DEFAULT 0,
   at TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '', _hlc TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX preorder_fills_line ON preorder_fills(line_id);
+CREATE INDEX preorder_fills_line ON preorder_fills(line_id, qty); -- covering: a line's filled quantity
 CREATE INDEX preorder_fills_order ON preorder_fills(order_id);
 CREATE INDEX preorder_fills_buy ON preorder_fills(buy_id);
 
