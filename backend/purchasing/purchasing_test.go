@@ -619,3 +619,34 @@ func exchange(tb testing.TB, from, to *store.DB) {
 		tb.Fatal(err)
 	}
 }
+
+// One buyer marks a product not found while the other, offline at another store, buys it:
+// once merged, the customer's line is filled, no deposit is to be refunded, and the list
+// shows the product bought (the mark stays visible for the record).
+func TestNotFoundHereBoughtThere(t *testing.T) {
+	a := mustOpen(t)
+	order := a.preorder(t, a.alice, a.sunscreen, 1, 20000, 5000, "")
+	trip := a.trip(t, a.suitcase)
+	b := a.laptop(t)
+	must(a.p.MarkNotFound(ctx, purchasing.NotFoundInput{TripID: trip.ID, ProductID: a.sunscreen}))(t)
+	must(b.p.Buy(ctx, purchasing.BuyInput{TripID: trip.ID, ProductID: a.sunscreen, Qty: 1, UnitPrice: 2800, PaidWith: "card"}))(t)
+	exchange(t, a.svc.DB, b.svc.DB)
+	exchange(t, b.svc.DB, a.svc.DB)
+	for _, e := range []*env{a, b} {
+		sum := must(e.p.TripSummary(ctx, trip.ID))(t)
+		if len(sum.NotFound) != 0 {
+			t.Fatalf("refunds due after the goods were found elsewhere: %+v", sum.NotFound)
+		}
+		d := must(e.svc.Orders.GetOrder(ctx, order.Order.ID))(t)
+		if d.Order.Status != orders.Allocated || d.Figures.RefundDue != 0 || d.Lines[0].NotFound != "" {
+			t.Fatalf("order: %s, refund due %d, line %+v", d.Order.Status, d.Figures.RefundDue, d.Lines[0])
+		}
+		it := item(t, must(e.p.ShoppingList(ctx, trip.ID))(t), a.sunscreen)
+		if it.Bought != 1 || it.Need != 0 || !it.NotFound {
+			t.Fatalf("list item: %+v", it)
+		}
+	}
+	if dump(t, a.svc.DB) != dump(t, b.svc.DB) {
+		t.Fatal("the laptops disagree")
+	}
+}
