@@ -17,12 +17,12 @@ import (
 var listWords = map[string]map[string]string{
 	"zh": {"title": "采购清单", "store": "门店", "anywhere": "不限门店", "sku": "SKU", "name": "商品", "orig": "原名",
 		"brand": "品牌", "barcode": "条码", "orders": "预订", "stock": "补货", "need": "待买", "bought": "已买",
-		"last": "上次价格", "status": "状态", "notFound": "未找到", "done": "已买齐", "made": "生成于",
+		"last": "上次价格", "status": "状态", "notFound": "未找到", "done": "已买齐", "skipped": "跳过", "made": "生成于",
 		"totals": "共 %d 种商品，待买 %d 件，已买 %d 件", "orderCount": "%d 单"},
 	"en": {"title": "Shopping list", "store": "Store", "anywhere": "Any store", "sku": "SKU", "name": "Product",
 		"orig": "Original name", "brand": "Brand", "barcode": "Barcode", "orders": "For orders", "stock": "For stock",
 		"need": "To buy", "bought": "Bought", "last": "Last price", "status": "Status", "notFound": "not found",
-		"done": "done", "made": "made", "totals": "%d products, %d units to buy, %d bought", "orderCount": "%d orders"},
+		"done": "done", "skipped": "skipped", "made": "made", "totals": "%d products, %d units to buy, %d bought", "orderCount": "%d orders"},
 }
 
 // ExportListFile writes a trip's shopping list to path as CSV, XLSX or PDF (by extension),
@@ -40,6 +40,8 @@ func (s *Service) ExportListFile(ctx context.Context, tripID, path, lang string)
 		switch {
 		case it.NotFound && it.Need > 0:
 			return w["notFound"]
+		case it.Skipped && it.Need == 0 && it.Bought == 0:
+			return w["skipped"]
 		case it.Need == 0:
 			return w["done"]
 		}
@@ -83,7 +85,10 @@ func (s *Service) ExportListFile(ctx context.Context, tripID, path, lang string)
 					name += "\n(" + st + ")"
 				}
 				box := "□"
-				if it.Need == 0 {
+				switch {
+				case it.Skipped && it.Need == 0 && it.Bought == 0:
+					box = "-"
+				case it.Need == 0:
 					box = "√"
 				}
 				pg.Rows = append(pg.Rows, []string{box, name, it.Brand, strings.TrimSpace(it.SKU + "\n" + it.Barcode),

@@ -21,7 +21,7 @@ type ListItem struct {
 	Photo        string `json:"photo"`
 	WeightG      int64  `json:"weightG"`
 	ForOrders    int64  `json:"forOrders"` // unfilled pre-order units of open orders
-	Orders       int    `json:"orders"`    // how many orders wait for them
+	Orders       int    `json:"orders"`    // how many orders wait for them (their open lines)
 	ForStock     int64  `json:"forStock"`  // still to buy for stock (reorder need or the person's quantity)
 	Manual       bool   `json:"manual"`    // a person set the quantity for stock
 	StockQty     int64  `json:"stockQty"`  // that quantity (what to bring for stock in all)
@@ -57,8 +57,9 @@ type ShoppingList struct {
 
 // ShoppingList builds a trip's list from what is open now (see the package comment). The
 // laptop has two cores and summing 50,000 open pre-order lines is the longest step, so one
-// read connection sums them and describes their products while another reads the trip's
-// own side (reorder needs, ticks, a person's lines) and describes those products.
+// read connection sums them while another reads the trip's own side (reorder needs, ticks,
+// a person's lines) and describes those products; then the pre-ordered products left are
+// described half on each.
 func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList, error) {
 	q, err := s.db.Reader(ctx)
 	if err != nil {
@@ -70,16 +71,8 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 		return ShoppingList{}, err
 	}
 	var needs map[string]preorderNeed
-	var preordered described
 	aside := s.readAside(ctx, func(q querier) (err error) {
-		if needs, err = preorderNeeds(q); err != nil {
-			return err
-		}
-		ids := make([]string, 0, len(needs))
-		for id := range needs {
-			ids = append(ids, id)
-		}
-		preordered, err = describe(q, ids, trip.Country)
+		needs, err = preorderNeeds(q)
 		return err
 	})
 	items := map[string]*ListItem{}
@@ -106,6 +99,27 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	if err != nil {
 		return ShoppingList{}, err
 	}
+	// the pre-ordered products not described yet, half on each connection
+	var rest []string
+	for id := range needs {
+		if _, done := own.items[id]; !done {
+			rest = append(rest, id)
+		}
+	}
+	var other described
+	aside = s.readAside(ctx, func(q querier) (err error) {
+		other, err = describe(q, rest[len(rest)/2:], trip.Country)
+		return err
+	})
+	more, err := describe(q, rest[:len(rest)/2], trip.Country)
+	if err2 := <-aside; err == nil {
+		err = err2
+	}
+	if err != nil {
+		return ShoppingList{}, err
+	}
+	own.merge(more)
+	own.merge(other)
 	for id, n := range needs {
 		it := item(id)
 		it.ForOrders, it.Orders = n.qty, n.orders
@@ -113,7 +127,6 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	for id, t := range bought {
 		items[id].Bought, items[id].ToStock = t.bought, t.toStock
 	}
-	own.merge(preordered)
 	if err := own.override(q, override); err != nil {
 		return ShoppingList{}, err
 	}
@@ -197,11 +210,12 @@ type preorderNeed struct {
 }
 
 // preorderNeeds sums the unfilled pre-order lines of open orders (confirmed, with a deposit,
-// paid or allocated) per product. Each line's filled quantity is looked up once (the inner
+// paid or allocated) per product, and counts them (an order that has the product on two
+// lines counts twice: counting distinct orders costs a third of the query). Each line's filled quantity is looked up once (the inner
 // query is kept apart by LIMIT -1 so that SQLite does not repeat it for the sum and the filter).
 func preorderNeeds(q querier) (map[string]preorderNeed, error) {
-	rows, err := q.Query(`SELECT product_id, sum(open), count(DISTINCT order_id) FROM (
-			SELECT l.product_id, l.order_id,
+	rows, err := q.Query(`SELECT product_id, sum(open), count(*) FROM (
+			SELECT l.product_id,
 				l.qty - coalesce((SELECT sum(f.qty) FROM preorder_fills f WHERE f.line_id = l.id), 0) AS open
 			FROM order_status s JOIN order_lines l INDEXED BY order_lines_preorder_order ON l.order_id = s.order_id
 			WHERE s.deleted = 0 AND s.status IN ('confirmed', 'deposit', 'paid', 'allocated')

@@ -1,12 +1,16 @@
-// Scenario: two products with barcodes, a store in Osaka that sells the first, a kept JPY
-// rate, a location for stock. Two customers pre-order the first product (2 + 1 units) and a
-// third order pre-orders the second; each pays a deposit and is confirmed. A person plans a
-// buying trip in the trip form (its field checks first), sees the combined need of 3 on the
-// trip's shopping list, opens the shop screen in a phone-sized window, scans the first product
-// and ticks 3 bought at ¥1,280 — the sheet says which orders got them — and marks the second
-// not found. Both orders of the first product become allocated (已分配); the third order shows
-// the deposit to refund in its drawer (refunded from there) and in the trip summary; the trip
-// cannot be deleted any more.
+// Scenario: two products with barcodes, a store in Osaka that sells the first and a cream that
+// expires and is low on stock (a reorder suggestion), a kept JPY rate, a location for stock. Two
+// customers pre-order the first product (2 + 1 units) and a third order pre-orders the second;
+// each pays a deposit and is confirmed. A person plans a buying trip in the trip form (its
+// field checks first), sees the combined need of 3 on the trip's shopping list, skips the
+// cream's reorder suggestion (it stays, greyed, last in its store and out of "to buy") and puts
+// it back, opens the shop screen in a phone-sized window, scans the first product and ticks 3
+// bought at ¥1,280 — the sheet says which orders got them — marks the second not found, and
+// finds that the cream's sheet asks for the expiry date of what goes into stock. Both orders of
+// the first product become allocated (已分配); the third order shows the deposit to refund in
+// its drawer (refunded from there) and in the trip summary; the trip cannot be deleted any more.
+// Other tests leave open pre-orders in the shared data folder: the figures of the whole list
+// are checked by how they change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, screenshot } from './app.mjs';
@@ -16,6 +20,8 @@ const skuP = `TRIP-P-${run}`;
 const skuQ = `TRIP-Q-${run}`;
 const nameP = `极润保湿化妆水 ${run}`;
 const nameQ = `露露伦面膜 ${run}`;
+const skuR = `TRIP-R-${run}`;
+const nameR = `肌肤之钥面霜 ${run}`;
 const tripName = `大阪采购 ${run}`;
 const storeName = `松本清 心斋桥 ${run}`;
 
@@ -53,7 +59,7 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
 
     // ---- Boring setup through the bound Go methods ----
     const setup = await page.evaluate(
-      async ({ run, skuP, skuQ, nameP, nameQ, barcodeP, barcodeQ, storeName }) => {
+      async ({ run, skuP, skuQ, skuR, nameP, nameQ, nameR, barcodeP, barcodeQ, storeName }) => {
         const go = /** @type {any} */ (window).go.app;
         const zone = await go.Catalog.SaveZone({ id: '', name: `国内仓 ${run}`, kind: '', note: '' });
         const loc = await go.Catalog.SaveLocation({ id: '', zoneId: zone.id, zoneName: '', name: `T-01-${run}`, kind: 'shelf', note: '' });
@@ -65,7 +71,11 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
           barcode: barcodeQ, price: 8800 });
         const store = await go.Purchasing.CreateSupplier({ name: storeName, kind: 'shop', country: 'JP', city: '大阪', currency: 'JPY',
           contact: '', phone: '', email: '', website: '', address: '', leadDays: 0, notes: '' });
+        // none in stock, reorder point 2, reorder 6: the list suggests 6 for stock
+        const r = await go.Catalog.CreateProduct({ ...base, sku: skuR, nameZh: nameR, nameOrig: 'クレ・ド・ポー クレーム', brand: 'Clé de Peau',
+          barcode: '', price: 380000, shelfLife: true, reorderPoint: 2, reorderQty: 6 });
         await go.Purchasing.LinkProduct({ supplierId: store.id, productId: p.id, supplierSku: '', preferred: true, note: '' });
+        await go.Purchasing.LinkProduct({ supplierId: store.id, productId: r.id, supplierSku: '', preferred: true, note: '' });
         const today = new Date().toISOString().slice(0, 10);
         await go.Orders.SetRate('JPY', '0.0475', today);
         const customer = (name) => go.Customers.CreateCustomer({ name, wechat: '', xiaohongshu: '', taobao: '', phone: '', email: '',
@@ -87,7 +97,7 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
         const o3 = await order(b.id, q, 1, 8800, 5000);
         return { o1, o2, o3, location: loc.name, customerB: b.name };
       },
-      { run, skuP, skuQ, nameP, nameQ, barcodeP, barcodeQ, storeName },
+      { run, skuP, skuQ, skuR, nameP, nameQ, nameR, barcodeP, barcodeQ, storeName },
     );
 
     lap('setup');
@@ -127,6 +137,23 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
     await screenshot(page, 'trips-page-zh');
 
     lap('trip page');
+    // ---- Skip the cream's reorder suggestion: it stays, greyed and last; "to buy" hides it ----
+    const rowR = group.getByTestId(`list-row-${skuR}`);
+    await cellText(group, `list-row-${skuR}`, 'list-need', '6');
+    await rowR.getByTestId('list-skip').click();
+    await group.locator(`[data-testid="list-row-${skuR}"][data-state="skipped"]`).waitFor();
+    await rowR.getByTestId('list-skipped').getByText('跳过').waitFor();
+    await cellText(group, `list-row-${skuR}`, 'list-need', '0');
+    assert.equal(await group.locator('tr[data-testid^="list-row-"]').last().getAttribute('data-testid'), `list-row-${skuR}`, 'skipped goes last');
+    await page.getByTestId('list-show-open').click();
+    await rowR.waitFor({ state: 'detached' });
+    await group.getByTestId(`list-row-${skuP}`).waitFor();
+    await page.getByTestId('list-show-all').click();
+    await rowR.getByTestId('list-reset').getByText('恢复补货').click();
+    await group.locator(`[data-testid="list-row-${skuR}"][data-state="open"]`).waitFor();
+    await cellText(group, `list-row-${skuR}`, 'list-need', '6');
+
+    lap('skip');
     // ---- The shop screen in a phone-sized window ----
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('trip-open-shop').click();
@@ -134,7 +161,9 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
     await shop.waitFor();
     assert.equal(await page.getByTestId('main-nav').count(), 0, 'the shop screen has no menu');
     await page.getByTestId(`shop-item-${skuP}`).getByTestId('shop-item-need').getByText('3').waitFor();
-    await page.getByTestId('shop-sum-to-buy').getByText('4').waitFor();
+    await page.getByTestId(`shop-item-${skuR}`).getByTestId('shop-item-need').getByText('6').waitFor();
+    const toBuy = Number(await page.getByTestId('shop-sum-to-buy').innerText());
+    assert.ok(toBuy >= 3 + 1 + 6, `to buy ${toBuy}`);
     const itemBox = await page.getByTestId(`shop-item-${skuP}`).boundingBox();
     assert.ok(itemBox && itemBox.height >= 44, `touch target ${itemBox?.height}px`);
     assert.ok(itemBox.width <= 390, 'fits the phone width');
@@ -167,7 +196,7 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
     // the bought item leaves the "to buy" list; the bar follows
     await page.getByTestId(`shop-item-${skuP}`).waitFor({ state: 'detached' });
     await page.getByTestId('shop-sum-bought').getByText('3').waitFor();
-    await page.getByTestId('shop-sum-to-buy').getByText('1').waitFor();
+    await page.getByTestId('shop-sum-to-buy').getByText(String(toBuy - 3), { exact: true }).waitFor();
     assert.match(await page.getByTestId('shop-sum-spent').innerText(), /3,840/);
 
     lap('bar');
@@ -179,6 +208,24 @@ test('trip: plan → shop screen on a phone → bought fills pre-orders, not fou
     await page.getByTestId('buy-result-not-found').getByText('已标记为没找到').waitFor();
     await screenshot(page, 'trips-shop-not-found-zh');
     await page.getByTestId('buy-done').click();
+    await page.getByTestId('shop-sum-to-buy').getByText(String(toBuy - 4), { exact: true }).waitFor();
+
+    // the cream expires: its sheet asks for the batch and expiry of what goes into stock
+    await page.getByTestId('shop-search').fill(skuR);
+    await page.getByTestId(`shop-item-${skuR}`).click();
+    await sheet.getByTestId('buy-title').getByText(nameR).waitFor();
+    assert.equal(await page.getByTestId('buy-batch').getAttribute('aria-checked'), 'true');
+    await page.getByTestId('buy-shelf-life').waitFor();
+    await page.getByTestId('buy-batch-code').waitFor();
+    await page.getByTestId('buy-price').fill('9800');
+    await page.getByTestId('buy-save').click();
+    await sheet.getByTestId('buy-field-error').getByText('此商品有保质期，请填写到期日').waitFor();
+    await page.getByTestId('buy-expiry').scrollIntoViewIfNeeded();
+    await screenshot(page, 'trips-shop-sheet-shelf-life-zh');
+    await sheet.locator('.ant-drawer-close').click();
+    await sheet.waitFor({ state: 'hidden' });
+
+    lap('shelf life');
     await page.getByTestId('shop-search').fill('');
     await page.getByTestId('shop-show-all').click();
     await page.getByTestId(`shop-item-${skuQ}`).getByText('未找到').waitFor();

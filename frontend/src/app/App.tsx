@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { useTranslation } from 'react-i18next';
 import { isLanguage, languages, type Language } from '../i18n';
 import { useInvalidateOn } from '../lib/events';
+import { useLookupEvents } from '../lib/lookups';
 import { settingsQueryKey } from '../features/settings/api';
 import { useBackendLanguage, useChangeLanguage } from '../features/settings/language';
 import { SyncIndicator } from '../features/sync/components/SyncIndicator';
@@ -37,6 +38,7 @@ export function App() {
   const navigate = useNavigate();
   useBackendLanguage();
   useInvalidateOn('settings:changed', [settingsQueryKey]);
+  useLookupEvents();
 
   useEffect(() => {
     document.title = t('app.title');

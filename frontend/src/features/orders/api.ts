@@ -15,7 +15,6 @@ import {
   type OrderInput,
   type OrderRules,
   type PaymentInput,
-  type Product,
   type ReturnInput,
 } from '../../lib/backend';
 import { useInvalidateOn } from '../../lib/events';
@@ -41,8 +40,6 @@ export const orderKeys = {
   customers: ['orders', 'customers'] as const,
   customerPick: (q: string) => ['orders', 'customers', 'pick', q] as const,
   customer: (id: string) => ['orders', 'customers', 'one', id] as const,
-  products: ['orders', 'products'] as const,
-  productPick: (q: string) => ['orders', 'products', 'pick', q] as const,
   places: ['orders', 'places'] as const,
   zones: ['orders', 'places', 'zones'] as const,
   locations: ['orders', 'places', 'locations'] as const,
@@ -52,10 +49,10 @@ export const orderKeys = {
 export function useOrderEvents() {
   useInvalidateOn('orders:changed', [orderKeys.lists, orderKeys.queue, orderKeys.ones]);
   // reserved / available counts on the lines and the products in the pickers
-  useInvalidateOn('stock:changed', [orderKeys.ones, orderKeys.stock, orderKeys.products]);
+  useInvalidateOn('stock:changed', [orderKeys.ones, orderKeys.stock]);
   // customer names on rows and in the pickers
   useInvalidateOn('customers:changed', [orderKeys.lists, orderKeys.queue, orderKeys.ones, orderKeys.customers]);
-  useInvalidateOn('catalog:changed', [orderKeys.ones, orderKeys.products, orderKeys.places, orderKeys.stock]);
+  useInvalidateOn('catalog:changed', [orderKeys.ones, orderKeys.places, orderKeys.stock]);
   // the priority rule and the base currency live in settings
   useInvalidateOn('settings:changed', [orderKeys.rules, orderKeys.settings, orderKeys.rates, orderKeys.lists, orderKeys.queue, orderKeys.ones]);
 }
@@ -150,21 +147,6 @@ export function useCustomerName(id: string | undefined) {
     queryFn: () => Customers.GetCustomer(id!),
     enabled: backendAvailable() && !!id,
   });
-}
-
-/** Products matching what was typed, for the product box (first 20). */
-export function useProductPick(q: string) {
-  return useQuery({
-    queryKey: orderKeys.productPick(q),
-    queryFn: () =>
-      Catalog.FindProducts({ query: q, categoryId: '', brand: '', lowStock: false, sort: 'name', desc: false, offset: 0, limit: 20 }),
-    enabled: backendAvailable() && q !== '',
-    placeholderData: (prev) => prev,
-  });
-}
-
-export function findProductByCode(code: string): Promise<Product> {
-  return Catalog.FindProductByCode(code);
 }
 
 export function createCustomer(input: CustomerInput) {

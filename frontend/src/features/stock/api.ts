@@ -1,5 +1,5 @@
-// Stock data: TanStack Query over the Stock façade, plus the zones, locations and product
-// look-ups (Catalog façade) that the stock screens pick from.
+// Stock data: TanStack Query over the Stock façade, plus the zones and locations (Catalog
+// façade) of the zones tab. The pickers' look-ups are shared: lib/lookups.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Catalog,
@@ -10,7 +10,6 @@ import {
   type LevelFilter,
   type Location,
   type MoveFilter,
-  type Product,
   type ReceiveInput,
   type TransferInput,
   type Zone,
@@ -34,7 +33,6 @@ export const placeKeys = {
   catalog: ['catalog'] as const,
   zones: ['catalog', 'zones'] as const,
   locations: ['catalog', 'locations'] as const,
-  productSearch: (q: string) => ['catalog', 'products', 'pick', q] as const,
 };
 
 export function useStockEvents() {
@@ -101,21 +99,6 @@ export function useZones() {
 
 export function useLocations() {
   return useQuery({ queryKey: placeKeys.locations, queryFn: () => Catalog.Locations(), enabled: backendAvailable() });
-}
-
-/** Products matching a typed query, for pickers (first 20). */
-export function useProductSearch(q: string) {
-  return useQuery({
-    queryKey: placeKeys.productSearch(q),
-    queryFn: () =>
-      Catalog.FindProducts({ query: q, categoryId: '', brand: '', lowStock: false, sort: 'name', desc: false, offset: 0, limit: 20 }),
-    enabled: backendAvailable(),
-    placeholderData: (prev) => prev,
-  });
-}
-
-export function findProductByCode(code: string): Promise<Product> {
-  return Catalog.FindProductByCode(code);
 }
 
 /** A mutation that refreshes stock and catalog queries when it succeeds. */

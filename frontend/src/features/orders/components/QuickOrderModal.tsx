@@ -14,10 +14,11 @@ import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Customer, OrderDetail, OrderInput, Product } from '../../../lib/backend';
+import { productLabel } from '../../../lib/lookups';
 import { currencies, formatMoney, fromMinor, toMinor } from '../../../lib/money';
 import { createCustomer, orderApi, orderKeys, useSettings } from '../api';
 import { channels, orderErrorLines, paymentMethods, priorities } from '../format';
-import { CustomerPicker, ProductBox, productLabel } from './pickers';
+import { CustomerPicker, ProductBox } from './pickers';
 
 interface DraftLine {
   key: string;

@@ -1,13 +1,15 @@
 // Pickers of the order screens: a customer search (name, phone or WeChat; optionally "new
-// customer …" as the last choice) and a product box that takes typed search or a scanned code.
-import { forwardRef, useMemo, useState, type KeyboardEvent } from 'react';
+// customer …" as the last choice) and a product box that takes typed search or a scanned code
+// (through the shared look-ups of lib/lookups) and empties itself after each pick.
+import { forwardRef, useMemo, useState } from 'react';
 import { Select, Typography, type RefSelectProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { toAppError, type Customer, type Product } from '../../../lib/backend';
+import type { Customer, Product } from '../../../lib/backend';
 import { useDebounced } from '../../../lib/hooks';
-import { findProductByCode, useCustomerPick, useProductPick } from '../api';
+import { looksScanned, productLabel, useProductTypeahead } from '../../../lib/lookups';
+import { useCustomerPick } from '../api';
 
 export const newCustomerValue = '__new__';
 export const titleLineValue = '__title__';
@@ -96,13 +98,6 @@ export const CustomerPicker = forwardRef<RefSelectProps, CustomerPickerProps>(fu
   );
 });
 
-/** Looks like something a scanner typed: digits only, at least 8 (EAN-8/UPC-A/EAN-13). */
-const scannedCode = /^\d{8,14}$/;
-
-export function productLabel(p: Pick<Product, 'sku' | 'nameZh' | 'nameOrig'>): string {
-  return `${p.nameZh || p.nameOrig} · ${p.sku}`;
-}
-
 interface ProductBoxProps {
   testid: string;
   /** a product was chosen (typed and picked, or scanned) */
@@ -114,11 +109,8 @@ interface ProductBoxProps {
 /** The product box: type and pick, or scan; it empties itself after each pick. */
 export const ProductBox = forwardRef<RefSelectProps, ProductBoxProps>(function ProductBox({ testid, onProduct, onTitle }, ref) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [notFound, setNotFound] = useState<string>();
-  const q = useDebounced(search.trim(), 150);
-  const results = useProductPick(q);
-  const typed = search.trim();
+  const typeahead = useProductTypeahead(onProduct);
+  const { typed, q, results, reset } = typeahead;
   const fresh = q === typed && !results.isFetching;
 
   const options = useMemo(() => {
@@ -135,7 +127,7 @@ export const ProductBox = forwardRef<RefSelectProps, ProductBoxProps>(function P
       ),
       product: p,
     }));
-    if (onTitle && typed && fresh && !scannedCode.test(typed)) {
+    if (onTitle && typed && fresh && !looksScanned(typed)) {
       opts.push({
         value: titleLineValue,
         label: (
@@ -148,45 +140,17 @@ export const ProductBox = forwardRef<RefSelectProps, ProductBoxProps>(function P
     return opts;
   }, [results.data, typed, fresh, onTitle, t, testid]);
 
-  const reset = () => {
-    setSearch('');
-    setNotFound(undefined);
-  };
-
-  // A scanner types the code and presses Enter: look the code up exactly.
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter' || !scannedCode.test(typed)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    findProductByCode(typed).then(
-      (p) => {
-        reset();
-        onProduct(p);
-      },
-      (err) => {
-        if (toAppError(err).code === 'not_found') setNotFound(typed);
-      },
-    );
-  };
 
   return (
     <div>
       <Select
         ref={ref}
         data-testid={testid}
-        showSearch
         value={null}
         style={{ width: '100%' }}
         placeholder={t('orders.quick.productPlaceholder')}
-        filterOption={false}
-        searchValue={search}
-        onSearch={(v) => {
-          setSearch(v);
-          setNotFound(undefined);
-        }}
-        onInputKeyDown={onKeyDown}
-        loading={results.isFetching}
-        notFoundContent={typed ? (results.isFetching ? null : t('orders.noProductMatch')) : t('orders.typeToSearch')}
+        {...typeahead.selectProps}
+        notFoundContent={typed ? (results.isFetching ? null : t('pickers.noProduct')) : t('pickers.typeToSearch')}
         options={options}
         onChange={(id: string) => {
           const title = typed;
@@ -198,9 +162,9 @@ export const ProductBox = forwardRef<RefSelectProps, ProductBoxProps>(function P
           }
         }}
       />
-      {notFound && (
+      {typeahead.notFound && (
         <Typography.Text type="warning" style={{ fontSize: 12 }}>
-          {t('orders.codeNotFound', { code: notFound })}
+          {t('pickers.codeNotFound', { code: typeahead.notFound })}
         </Typography.Text>
       )}
     </div>

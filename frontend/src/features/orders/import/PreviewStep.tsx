@@ -12,10 +12,11 @@ import {
   type LineProblem,
   type Product,
 } from '../../../lib/backend';
+import { productLabel } from '../../../lib/lookups';
 import { formatMoney } from '../../../lib/money';
 import { formatDateTime } from '../format';
 import { StatusTag } from '../components/OrderTable';
-import { ProductBox, productLabel } from '../components/pickers';
+import { ProductBox } from '../components/pickers';
 
 interface Props {
   preview: ImportPreview;

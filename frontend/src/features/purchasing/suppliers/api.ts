@@ -1,9 +1,8 @@
 // Suppliers data: TanStack Query over the Purchasing façade (suppliers and the products each
-// sells), plus the look-ups the purchasing forms pick from (products, locations, the base
-// currency). A team has tens to hundreds of suppliers, so lists come whole, filtered in SQLite.
+// sells), plus the base currency the purchasing forms start from (products and locations are
+// looked up through lib/lookups). A team has tens to hundreds of suppliers, so lists come whole, filtered in SQLite.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Catalog,
   Purchasing,
   Settings,
   backendAvailable,
@@ -23,16 +22,13 @@ export const supplierKeys = {
 
 export const lookupKeys = {
   all: ['purchasing', 'lookups'] as const,
-  products: ['purchasing', 'lookups', 'products'] as const,
-  productPick: (q: string) => ['purchasing', 'lookups', 'products', q] as const,
-  locations: ['purchasing', 'lookups', 'locations'] as const,
   settings: ['purchasing', 'lookups', 'settings'] as const,
 };
 
-/** Refetch supplier screens on any purchasing change; product and place names follow the catalog. */
+/** Refetch supplier screens on any purchasing change; product names follow the catalog. */
 export function useSupplierEvents() {
   useInvalidateOn('purchasing:changed', [supplierKeys.all]);
-  useInvalidateOn('catalog:changed', [supplierKeys.all, lookupKeys.products, lookupKeys.locations]);
+  useInvalidateOn('catalog:changed', [supplierKeys.all]);
   useInvalidateOn('settings:changed', [lookupKeys.settings]);
 }
 
@@ -85,21 +81,6 @@ export const useUnlinkProduct = () =>
   useSupplierMutation(({ supplierId, productId }: { supplierId: string; productId: string }) =>
     Purchasing.UnlinkProduct(supplierId, productId),
   );
-
-/** Products matching what was typed (name, SKU, barcode), first 20, for the product pickers. */
-export function useProductPick(q: string) {
-  return useQuery({
-    queryKey: lookupKeys.productPick(q),
-    queryFn: () =>
-      Catalog.FindProducts({ query: q, categoryId: '', brand: '', lowStock: false, sort: 'name', desc: false, offset: 0, limit: 20 }),
-    enabled: backendAvailable() && q !== '',
-    placeholderData: (prev) => prev,
-  });
-}
-
-export function useLocations() {
-  return useQuery({ queryKey: lookupKeys.locations, queryFn: () => Catalog.Locations(), enabled: backendAvailable() });
-}
 
 /** The team's base currency (CNY until settings say otherwise). */
 export function useBaseCurrency(): string {

@@ -13,7 +13,7 @@ import { errorText, toAppError, type ListGroup, type ListItem } from '../../../l
 import { formatMoney } from '../../../lib/money';
 import { findProductByCode, useSettings, useShoppingList, useTripEvents } from './api';
 import { BuySheet, type BuyTarget } from './components/BuySheet';
-import { filterGroups, isOpen, matchScan, stillToBuy, tripPath } from './logic';
+import { filterGroups, itemState, matchScan, stillToBuy, tripPath } from './logic';
 
 const touch = 48;
 
@@ -184,16 +184,18 @@ function Figure({ label, value, testid }: { label: string; value: string | numbe
 
 function ItemCard({ item, onOpen }: { item: ListItem; onOpen: () => void }) {
   const { t } = useTranslation();
-  const open = isOpen(item);
+  const state = itemState(item);
+  const open = state === 'open';
   return (
     <button
       type="button"
       onClick={onOpen}
       data-testid={`shop-item-${item.sku}`}
+      data-state={state}
       style={{
         display: 'flex', width: '100%', alignItems: 'center', gap: 10, minHeight: 72, padding: '10px 12px', marginBottom: 8,
         background: '#fff', border: '1px solid #f0f0f0', borderRadius: 10, textAlign: 'left', cursor: 'pointer',
-        opacity: open ? 1 : 0.65, font: 'inherit', color: 'inherit',
+        opacity: open ? 1 : state === 'skipped' ? 0.5 : 0.65, font: 'inherit', color: 'inherit',
       }}
     >
       <div style={{ flex: 1, minWidth: 0 }}>
@@ -207,7 +209,8 @@ function ItemCard({ item, onOpen }: { item: ListItem; onOpen: () => void }) {
           {item.forStock > 0 && <Tag color="blue" style={{ margin: 0 }}>{t('purchasing.trips.forStockN', { n: item.forStock })}</Tag>}
           {item.bought > 0 && <Tag color="green" style={{ margin: 0 }}>{t('purchasing.trips.boughtN', { n: item.bought })}</Tag>}
           {item.notFound && <Tag color="warning" style={{ margin: 0 }}>{t('purchasing.trips.status.notFound')}</Tag>}
-          {item.need === 0 && <Tag color="success" style={{ margin: 0 }}>{t('purchasing.trips.status.done')}</Tag>}
+          {state === 'done' && <Tag color="success" style={{ margin: 0 }}>{t('purchasing.trips.status.done')}</Tag>}
+          {item.skipped && <Tag style={{ margin: 0 }}>{t('purchasing.trips.skippedTag')}</Tag>}
         </div>
       </div>
       <div style={{ textAlign: 'center', minWidth: 56 }}>

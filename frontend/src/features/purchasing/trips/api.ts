@@ -1,6 +1,6 @@
 // Buying trips data: TanStack Query over the Purchasing façade (trips, their shopping list,
-// summary, ticks and costs) plus the look-ups the trip screens pick from (locations, suppliers,
-// products, settings). Every key starts with ['purchasing', 'trips'] so one invalidation reaches
+// summary, ticks and costs) plus the look-ups the trip screens pick from (suppliers, settings;
+// products and locations come through lib/lookups). Every key starts with ['purchasing', 'trips'] so one invalidation reaches
 // every trip screen; useTripEvents refetches them when the backend reports a change, local or
 // synced from another laptop (the backend also raises purchasing:changed for orders and stock).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,9 +27,7 @@ export const tripKeys = {
   shopping: (id: string) => ['purchasing', 'trips', 'shopping', id] as const,
   summary: (id: string) => ['purchasing', 'trips', 'summary', id] as const,
   suppliers: (country: string) => ['purchasing', 'trips', 'suppliers', country] as const,
-  locations: ['purchasing', 'trips', 'locations'] as const,
   settings: ['purchasing', 'trips', 'settings'] as const,
-  products: (q: string) => ['purchasing', 'trips', 'products', q] as const,
 };
 
 /** Keeps every trip screen live. */
@@ -65,23 +63,8 @@ export function useSuppliers(country: string) {
   });
 }
 
-export function useLocations() {
-  return useQuery({ queryKey: tripKeys.locations, queryFn: () => Catalog.Locations(), enabled: backendAvailable() });
-}
-
 export function useSettings() {
   return useQuery({ queryKey: tripKeys.settings, queryFn: () => Settings.GetSettings(), enabled: backendAvailable() });
-}
-
-/** Products matching what was typed (first 20), for the substitute and "add to list" pickers. */
-export function useProductSearch(q: string) {
-  return useQuery({
-    queryKey: tripKeys.products(q),
-    queryFn: () =>
-      Catalog.FindProducts({ query: q, categoryId: '', brand: '', lowStock: false, sort: 'name', desc: false, offset: 0, limit: 20 }),
-    enabled: backendAvailable() && q !== '',
-    placeholderData: (prev) => prev,
-  });
 }
 
 export function findProductByCode(code: string): Promise<Product> {

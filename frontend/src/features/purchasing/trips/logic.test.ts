@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ListGroup, ListItem, Trip } from '../../../lib/backend';
 import {
-  buildBuyInput, buyTotal, defaultBuyForm, filterGroups, formToCostInput, formToTripInput, isRate, itemMatches, matchScan,
-  resolveStore, shopTripId, stillToBuy, tripRate, type BuyForm,
+  buildBuyInput, buyTotal, defaultBuyForm, expiryMissing, filterGroups, formToCostInput, formToTripInput, isRate, itemMatches, itemState,
+  matchScan, resolveStore, shopTripId, stillToBuy, stockQtyToEdit, tripRate, unitsToStock, type BuyForm,
 } from './logic';
 
 function item(over: Partial<ListItem>): ListItem {
@@ -17,9 +17,11 @@ const lotion = item({ productId: 'a', sku: 'HADA-170', name: '极润保湿化妆
 const mask = item({ productId: 'b', sku: 'LLM-32', name: '面膜 32 片', nameOrig: 'ルルルン', brand: 'LuLuLun', barcode: '4589596690510', need: 1, notFound: true });
 const done = item({ productId: 'c', sku: 'SK2-FTE', name: '神仙水', brand: 'SK-II', need: 0, bought: 2 });
 const sunscreen = item({ productId: 'd', sku: 'ANS-60', name: '安耐晒金瓶', nameOrig: 'アネッサ', brand: 'ANESSA', barcode: '4909978113479', need: 2, forStock: 2 });
+// a reorder suggestion a person skipped: it stays on the list with nothing to buy
+const skipped = item({ productId: 'e', sku: 'CPB-SRM', name: '肌肤之钥精华', brand: 'Clé de Peau', need: 0, skipped: true, available: 1, reorderPoint: 3 });
 
 const groups: ListGroup[] = [
-  { supplierId: 's1', store: 'Matsumoto Kiyoshi', city: 'Osaka', items: [done, mask, lotion] },
+  { supplierId: 's1', store: 'Matsumoto Kiyoshi', city: 'Osaka', items: [skipped, done, mask, lotion] },
   { supplierId: '', store: '', city: '', items: [sunscreen] },
 ];
 
@@ -68,17 +70,62 @@ describe('itemMatches / filterGroups', () => {
     expect(out[0].items.map((i) => i.productId)).toEqual(['d']);
   });
 
-  it('puts what is still to buy first, then not found, then done', () => {
-    expect(filterGroups(groups, '')[0].items.map((i) => i.productId)).toEqual(['a', 'b', 'c']);
+  it('puts what is still to buy first, then not found, then done, and skipped suggestions last', () => {
+    expect(filterGroups(groups, '')[0].items.map((i) => i.productId)).toEqual(['a', 'b', 'c', 'e']);
   });
 
-  it('shows only what is still to buy when asked', () => {
+  it('shows only what is still to buy when asked (no skipped suggestion)', () => {
     const out = filterGroups(groups, '', true);
     expect(out.flatMap((g) => g.items.map((i) => i.productId))).toEqual(['a', 'd']);
+    expect(filterGroups([{ supplierId: '', store: '', city: '', items: [skipped] }], '', true)).toEqual([]);
   });
 
-  it('counts the units still to buy (not-found items are not)', () => {
+  it('counts the units still to buy (not-found items and skipped suggestions are not)', () => {
     expect(stillToBuy(groups)).toBe(5);
+  });
+});
+
+describe('itemState', () => {
+  it('tells open, not found, done and skipped apart', () => {
+    expect(itemState(lotion)).toBe('open');
+    expect(itemState(mask)).toBe('notFound');
+    expect(itemState(done)).toBe('done');
+    expect(itemState(skipped)).toBe('skipped');
+  });
+
+  it('keeps a skipped suggestion open while customers still wait for the product', () => {
+    expect(itemState(item({ skipped: true, forOrders: 2, need: 2 }))).toBe('open');
+  });
+
+  it('calls a skipped suggestion done once the trip bought some (for the pre-orders)', () => {
+    expect(itemState(item({ skipped: true, forOrders: 0, need: 0, bought: 2 }))).toBe('done');
+  });
+});
+
+describe('quantity for stock', () => {
+  it("starts from the person's own quantity, not what is left of it", () => {
+    expect(stockQtyToEdit(item({ manual: true, stockQty: 10, toStock: 4, forStock: 6 }))).toBe(10);
+    expect(stockQtyToEdit(item({ manual: true, stockQty: 5, toStock: 5, forStock: 0 }))).toBe(5);
+  });
+
+  it('starts from the reorder suggestion, or from nothing', () => {
+    expect(stockQtyToEdit(item({ forStock: 6 }))).toBe(6);
+    expect(stockQtyToEdit(skipped)).toBeNull();
+  });
+
+  it('puts into stock what the pre-orders do not take', () => {
+    expect(unitsToStock(item({ forOrders: 3 }), 3)).toBe(0);
+    expect(unitsToStock(item({ forOrders: 3 }), 5)).toBe(2);
+    expect(unitsToStock(item({ forOrders: 0 }), 4)).toBe(4);
+  });
+
+  it('wants an expiry date for stock of a product that expires, while the batch switch is on', () => {
+    const cream = item({ shelfLife: true, forOrders: 1 });
+    expect(expiryMissing(cream, { qty: 3, expiry: '' }, true)).toBe(true);
+    expect(expiryMissing(cream, { qty: 3, expiry: '2028-03-31' }, true)).toBe(false);
+    expect(expiryMissing(cream, { qty: 3, expiry: '' }, false)).toBe(false);
+    expect(expiryMissing(cream, { qty: 1, expiry: '' }, true)).toBe(false); // all for the pre-order
+    expect(expiryMissing(item({ shelfLife: false }), { qty: 3, expiry: '' }, true)).toBe(false);
   });
 });
 

@@ -36,22 +36,54 @@ export function isOpen(item: ListItem): boolean {
 }
 
 /**
+ * Where an item of the list stands: still to buy; marked not found with some still wanted;
+ * done (nothing left to buy); or skipped — a reorder suggestion a person left off, nothing to
+ * buy and nothing bought, kept on the list so that it can be put back.
+ */
+export type ItemState = 'open' | 'notFound' | 'done' | 'skipped';
+
+export function itemState(item: Pick<ListItem, 'need' | 'notFound' | 'skipped' | 'bought'>): ItemState {
+  if (item.need > 0) return item.notFound ? 'notFound' : 'open';
+  return item.skipped && item.bought === 0 ? 'skipped' : 'done';
+}
+
+const stateRank: Record<ItemState, number> = { open: 0, notFound: 1, done: 2, skipped: 3 };
+
+/**
  * The groups with only the items matching query (and, with onlyOpen, still to buy); groups left
  * empty are dropped. Within a group, what is still to buy comes first (the backend's order
- * otherwise: brand, then name), and not-found items go after it.
+ * otherwise: brand, then name), then not-found items, what is done, and skipped suggestions last.
  */
 export function filterGroups(groups: readonly ListGroup[], query: string, onlyOpen = false): ListGroup[] {
-  const rank = (it: ListItem) => (isOpen(it) ? 0 : it.notFound && it.need > 0 ? 1 : 2);
   const out: ListGroup[] = [];
   for (const g of groups) {
     const items = g.items
       .filter((it) => itemMatches(it, query) && (!onlyOpen || isOpen(it)))
-      .map((it, i) => ({ it, i }))
-      .sort((a, b) => rank(a.it) - rank(b.it) || a.i - b.i)
+      .map((it, i) => ({ it, i, rank: stateRank[itemState(it)] }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map(({ it }) => it);
     if (items.length > 0) out.push({ ...g, items });
   }
   return out;
+}
+
+/** The quantity for stock the "quantity for stock" form starts from: the person's own quantity
+ * (all to bring for stock, what the trip bought into stock included), else the reorder
+ * suggestion still to buy; null when there is neither. */
+export function stockQtyToEdit(item: Pick<ListItem, 'manual' | 'stockQty' | 'forStock'>): number | null {
+  if (item.manual) return item.stockQty;
+  return item.forStock > 0 ? item.forStock : null;
+}
+
+/** How many of a purchase of qty go into stock: what the item's open pre-orders do not take. */
+export function unitsToStock(item: Pick<ListItem, 'forOrders'>, qty: number): number {
+  return Math.max(0, Math.round(qty) - item.forOrders);
+}
+
+/** A product that expires needs the expiry date of what a purchase puts into stock (when the
+ * sheet's batch switch is on; the buyer may turn it off). */
+export function expiryMissing(item: Pick<ListItem, 'shelfLife' | 'forOrders'>, form: Pick<BuyForm, 'qty' | 'expiry'>, batchOn: boolean): boolean {
+  return item.shelfLife && batchOn && unitsToStock(item, form.qty) > 0 && !form.expiry;
 }
 
 /** Units still to buy in the groups (items marked not found count as nothing left to buy). */

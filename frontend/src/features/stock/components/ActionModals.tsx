@@ -5,10 +5,12 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, type F
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LocationSelect } from '../../../components/LocationSelect';
+import { ProductSelect } from '../../../components/ProductSelect';
 import { errorText, toAppError, type Product } from '../../../lib/backend';
+import { productLabel } from '../../../lib/lookups';
 import { currencies, digitsOf, fromMinor, toMinor } from '../../../lib/money';
 import { useAdjust, useAdjustReasons, useReceive, useTransfer } from '../api';
-import { LocationSelect, ProductPicker } from './pickers';
 
 /** Prefill for an action started from a stock row. */
 export interface ActionPrefill {
@@ -106,7 +108,7 @@ export function ReceiveModal({ open, onClose, prefill }: { open: boolean; onClos
     >
       <Form form={form} layout="vertical">
         <Form.Item name="productId" label={t('stock.fields.product')} rules={[{ required: true, message: t('stock.pickProduct') }]} extra={t('stock.scanHint')}>
-          <ProductPicker testid="receive-product" onPicked={onPicked} initial={prefill?.product} />
+          <ProductSelect testid="receive-product" onPicked={onPicked} initialLabel={prefill?.product && productLabel(prefill.product)} />
         </Form.Item>
         <Form.Item name="locationId" label={t('stock.fields.location')} rules={[{ required: true, message: t('stock.pickLocation') }]}>
           <LocationSelect testid="receive-location" />
@@ -196,7 +198,7 @@ export function AdjustModal({ open, onClose, prefill }: { open: boolean; onClose
     >
       <Form form={form} layout="vertical">
         <Form.Item name="productId" label={t('stock.fields.product')} rules={[{ required: true, message: t('stock.pickProduct') }]}>
-          <ProductPicker testid="adjust-product" initial={prefill?.product} />
+          <ProductSelect testid="adjust-product" initialLabel={prefill?.product && productLabel(prefill.product)} />
         </Form.Item>
         <Form.Item name="locationId" label={t('stock.fields.location')} rules={[{ required: true, message: t('stock.pickLocation') }]}>
           <LocationSelect testid="adjust-location" />
@@ -278,7 +280,7 @@ export function TransferModal({ open, onClose, prefill }: { open: boolean; onClo
     >
       <Form form={form} layout="vertical">
         <Form.Item name="productId" label={t('stock.fields.product')} rules={[{ required: true, message: t('stock.pickProduct') }]}>
-          <ProductPicker testid="transfer-product" initial={prefill?.product} />
+          <ProductSelect testid="transfer-product" initialLabel={prefill?.product && productLabel(prefill.product)} />
         </Form.Item>
         <Form.Item name="from" label={t('stock.fields.from')} rules={[{ required: true, message: t('stock.pickLocation') }]}>
           <LocationSelect testid="transfer-from" />

@@ -2,11 +2,11 @@
 import { useMemo, useState } from 'react';
 import { Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LocationSelect } from '../../../components/LocationSelect';
 import { errorText, type StockMove } from '../../../lib/backend';
 import { useViewportHeight, fetchMoreOnScroll } from '../../../lib/hooks';
 import { formatMoney } from '../../../lib/money';
 import { useMoves } from '../api';
-import { LocationSelect } from './pickers';
 
 export const moveKinds = ['receive', 'adjust', 'transfer_out', 'transfer_in', 'count', 'reserve', 'release', 'ship', 'return'];
 const kindColors: Record<string, string> = {

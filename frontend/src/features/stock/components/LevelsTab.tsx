@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { Button, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { LocationSelect } from '../../../components/LocationSelect';
 import { errorText, type LevelRow, type Product } from '../../../lib/backend';
 import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../../lib/hooks';
 import { useLevels, useZones } from '../api';
 import type { ActionPrefill } from './ActionModals';
-import { LocationSelect } from './pickers';
 
 type SortKey = 'product' | 'sku' | 'location' | 'onHand' | 'available' | 'expiry';
 type SortOrder = 'ascend' | 'descend' | null;

@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Result, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LocationSelect } from '../../../components/LocationSelect';
 import { errorText, type CountResult, type LevelRow } from '../../../lib/backend';
 import { useLocationLevels, useStockTake } from '../api';
-import { LocationSelect } from './pickers';
 
 const lineKey = (r: Pick<LevelRow, 'productId' | 'batchId'>) => `${r.productId}/${r.batchId}`;
 

@@ -6,10 +6,10 @@ import { Alert, App, Button, Descriptions, Divider, Drawer, Popconfirm, Space, S
 import { EditOutlined, InboxOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, type PODetail } from '../../../../lib/backend';
+import { locationLabel, useLocations } from '../../../../lib/lookups';
 import { formatMoney } from '../../../../lib/money';
 import { absoluteTime } from '../../../../lib/time';
-import { None, locationLabel } from '../../suppliers/components/pickers';
-import { useLocations } from '../../suppliers/api';
+import { None } from '../../suppliers/components/pickers';
 import { useCancelPO, usePO } from '../api';
 import { outstanding } from '../poForm';
 import { CostsSection } from './CostsSection';

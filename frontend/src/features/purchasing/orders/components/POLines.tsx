@@ -3,9 +3,10 @@
 import { Button, Col, Form, InputNumber, Row, Tooltip, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ProductSelect } from '../../../../components/ProductSelect';
 import type { Product } from '../../../../lib/backend';
+import { productLabel } from '../../../../lib/lookups';
 import { digitsOf, formatMoney, toMinor } from '../../../../lib/money';
-import { ProductSelect, productLabel } from '../../suppliers/components/pickers';
 import { emptyLine, formTotal, type POFormValues, type POLineValues } from '../poForm';
 
 const cols = { product: 11, qty: 3, price: 5, total: 4, remove: 1 };

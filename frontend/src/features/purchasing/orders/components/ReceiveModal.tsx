@@ -4,10 +4,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LocationSelect } from '../../../../components/LocationSelect';
 import type { PODetail } from '../../../../lib/backend';
+import { useLocations } from '../../../../lib/lookups';
 import { showErrors } from '../../suppliers/formErrors';
-import { LocationSelect } from '../../suppliers/components/pickers';
-import { useLocations } from '../../suppliers/api';
 import { useReceivePO } from '../api';
 import { placeReceiveError, receiveValues, toReceiveInput, type ReceiveLineValues } from '../poForm';
 

@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Form, Input, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ProductSelect } from '../../../../components/ProductSelect';
 import { errorText, type SupplierProduct } from '../../../../lib/backend';
 import { formatMoney } from '../../../../lib/money';
 import { showErrors, topLevel } from '../formErrors';
 import { useLinkProduct, useSupplierProducts, useUnlinkProduct } from '../api';
-import { None, ProductSelect } from './pickers';
+import { None } from './pickers';
 
 interface LinkValues {
   productId?: string;

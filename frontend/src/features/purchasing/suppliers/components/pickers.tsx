@@ -1,75 +1,13 @@
-// Selects of the purchasing forms: a product search, suppliers, currencies, countries (common
-// ones named, any other two-letter code typed) and stock locations. They work as antd form
-// controls (value / onChange).
-import { useMemo, useState } from 'react';
+// Selects of the purchasing forms: suppliers, currencies and countries (common ones named, any
+// other two-letter code typed). They work as antd form controls (value / onChange); products and
+// stock locations are picked with the shared components/ProductSelect and LocationSelect.
+import { useState } from 'react';
 import { Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Location, Product, Supplier } from '../../../../lib/backend';
-import { useDebounced } from '../../../../lib/hooks';
+import type { Supplier } from '../../../../lib/backend';
 import { currencies } from '../../../../lib/money';
 import { commonCountries, countryPattern } from '../supplierForm';
-import { useLocations, useProductPick, useSuppliers } from '../api';
-
-export function productLabel(p: Pick<Product, 'sku' | 'nameZh' | 'nameOrig'>): string {
-  return [p.nameZh || p.nameOrig, p.sku].filter(Boolean).join(' · ');
-}
-
-interface ProductSelectProps {
-  value?: string;
-  onChange?: (id: string | undefined) => void;
-  /** the whole product, when one is chosen from the search */
-  onPicked?: (p: Product | undefined) => void;
-  /** the label of the current value before any search (an existing line) */
-  initialLabel?: string;
-  testid: string;
-  style?: React.CSSProperties;
-  disabled?: boolean;
-}
-
-/** Searches the catalog as the person types (name, SKU or barcode). */
-export function ProductSelect({ value, onChange, onPicked, initialLabel, testid, style, disabled }: ProductSelectProps) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [picked, setPicked] = useState<Product>();
-  const q = useDebounced(search.trim(), 150);
-  const results = useProductPick(q);
-  const typed = search.trim();
-
-  const options = useMemo(() => {
-    const list = typed ? (results.data?.items ?? []) : [];
-    const opts: { value: string; label: string; product?: Product }[] = list.map((p) => ({ value: p.id, label: productLabel(p), product: p }));
-    if (value && !opts.some((o) => o.value === value)) {
-      const label = picked?.id === value ? productLabel(picked) : initialLabel || value;
-      opts.unshift({ value, label, product: picked?.id === value ? picked : undefined });
-    }
-    return opts;
-  }, [results.data, typed, value, picked, initialLabel]);
-
-  return (
-    <Select
-      data-testid={testid}
-      showSearch
-      allowClear
-      disabled={disabled}
-      value={value}
-      style={{ width: '100%', ...style }}
-      placeholder={t('purchasing.suppliers.pick.product')}
-      filterOption={false}
-      searchValue={search}
-      onSearch={setSearch}
-      loading={results.isFetching}
-      notFoundContent={typed ? (results.isFetching ? null : t('purchasing.suppliers.pick.noProduct')) : t('purchasing.suppliers.pick.typeToSearch')}
-      options={options}
-      onChange={(id: string | undefined) => {
-        const p = options.find((o) => o.value === id)?.product;
-        setPicked(p);
-        setSearch('');
-        onChange?.(id);
-        onPicked?.(p);
-      }}
-    />
-  );
-}
+import { useSuppliers } from '../api';
 
 interface SupplierSelectProps {
   value?: string;
@@ -186,44 +124,6 @@ export function CountrySelect({
         setSearch('');
         onChange?.(code);
       }}
-    />
-  );
-}
-
-export function locationLabel(l: Pick<Location, 'zoneName' | 'name'>): string {
-  return l.zoneName ? `${l.zoneName} / ${l.name}` : l.name;
-}
-
-export function LocationSelect({
-  value,
-  onChange,
-  testid,
-  allowClear,
-  placeholder,
-  style,
-}: {
-  value?: string;
-  onChange?: (id: string | undefined) => void;
-  testid: string;
-  allowClear?: boolean;
-  placeholder?: string;
-  style?: React.CSSProperties;
-}) {
-  const { t } = useTranslation();
-  const locations = useLocations();
-  return (
-    <Select
-      data-testid={testid}
-      showSearch
-      allowClear={allowClear}
-      value={value}
-      onChange={onChange}
-      style={style}
-      placeholder={placeholder ?? t('purchasing.suppliers.pick.location')}
-      optionFilterProp="label"
-      loading={locations.isLoading}
-      notFoundContent={t('purchasing.suppliers.pick.noLocations')}
-      options={(locations.data ?? []).map((l) => ({ value: l.id, label: locationLabel(l) }))}
     />
   );
 }

@@ -1,6 +1,7 @@
 // The sheet a buyer fills in for one item of the list: how many, at what price in the trip's
 // currency, discount, card or cash (with the trip's rate, editable), which store, tax-free, a
-// photo of the receipt, a substitute bought instead, a note — then "Bought" or "Not found".
+// photo of the receipt, a substitute bought instead, a note, and for what goes into stock its
+// batch and expiry (asked for by default when the product expires) — then "Bought" or "Not found".
 // Afterwards it says where the goods went (which orders they filled, how many went to stock)
 // and offers to undo. A bottom sheet on the shop screen, a side drawer on the desktop.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -10,12 +11,12 @@ import {
 import { CameraOutlined, CheckOutlined, CloseOutlined, MinusOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ProductSelect } from '../../../../components/ProductSelect';
 import { errorText, toAppError, type AppError, type BuyResult, type ListGroup, type ListItem, type Trip } from '../../../../lib/backend';
 import { readBase64 } from '../../../../lib/files';
 import { digitsOf, formatMoney, fromMinor } from '../../../../lib/money';
 import { saveReceipt, useBuy, useMarkNotFound, useSuppliers, useUndo } from '../api';
-import { buildBuyInput, buyTotal, defaultBuyForm, isRate, tripRate, type BuyForm, type PaidWith } from '../logic';
-import { ProductSearch } from './ProductSearch';
+import { buildBuyInput, buyTotal, defaultBuyForm, expiryMissing, isRate, tripRate, unitsToStock, type BuyForm, type PaidWith } from '../logic';
 import './trips.css';
 
 /** The item the sheet is for; adhoc = scanned, not on the list (its goods go to stock). */
@@ -78,7 +79,7 @@ export function BuySheet({
     const storeName = target.group?.supplierId ? target.group.store : '';
     setForm(defaultBuyForm(trip, target.item, storeName));
     setSubstitute(false);
-    setBatch(false);
+    setBatch(target.item.shelfLife);
     setErrors({});
     setProblem(undefined);
     setDone(undefined);
@@ -109,9 +110,16 @@ export function BuySheet({
     if (form.qty < 1) return setErrors({ qty: t('purchase.qty.positive') });
     if (form.rate && !isRate(form.rate)) return setErrors({ rate: t('order.rate.format') });
     if (substitute && !form.substituteId) return setErrors({ substitute: t('purchasing.trips.buy.pickSubstitute') });
+    if (expiryMissing(item, form, batch)) return setErrors({ expiry: t('purchasing.trips.buy.expiryNeeded') });
     setProblem(undefined);
     try {
-      const sent = { ...form, substituteId: substitute ? form.substituteId : '', batchCode: batch ? form.batchCode : '', expiry: batch ? form.expiry : '' };
+      const withBatch = batch && unitsToStock(item, form.qty) > 0;
+      const sent = {
+        ...form,
+        substituteId: substitute ? form.substituteId : '',
+        batchCode: withBatch ? form.batchCode : '',
+        expiry: withBatch ? form.expiry : '',
+      };
       const input = buildBuyInput(trip, item.productId, sent, suppliers.data ?? []);
       const res = await buy.mutateAsync(input);
       setDone({ kind: 'bought', qty: input.qty, res });
@@ -158,6 +166,7 @@ export function BuySheet({
   const rateNum = Number(form.rate);
   const totalBase = cur !== base && isRate(form.rate) ? Math.round(fromMinor(total, cur) * rateNum * 10 ** digitsOf(base)) : undefined;
   const big = placement === 'bottom';
+  const toStock = item ? unitsToStock(item, form.qty) : 0;
   const size = 'large' as const;
   const busy = buy.isPending || notFound.isPending;
 
@@ -311,10 +320,17 @@ export function BuySheet({
             </Space>
           </Field>
 
-          {form.qty > item.forOrders && (
-            <Toggle label={t('purchasing.trips.buy.batch', { n: form.qty - item.forOrders })} checked={batch} onChange={setBatch} testid="buy-batch" />
+          {toStock > 0 && (
+            <div>
+              <Toggle label={t('purchasing.trips.buy.batch', { n: toStock })} checked={batch} onChange={setBatch} testid="buy-batch" />
+              {item.shelfLife && (
+                <Typography.Text type={batch ? 'secondary' : 'warning'} style={{ fontSize: 12 }} data-testid="buy-shelf-life">
+                  {t('purchasing.trips.buy.shelfLife')}
+                </Typography.Text>
+              )}
+            </div>
           )}
-          {form.qty > item.forOrders && batch && (
+          {toStock > 0 && batch && (
             <div style={{ display: 'flex', gap: 12 }}>
               <Field label={t('purchasing.trips.buy.batchCode')} error={errors.batchCode} style={{ flex: 1 }}>
                 <Input size={size} value={form.batchCode} onChange={(e) => set('batchCode', e.target.value)} maxLength={64} data-testid="buy-batch-code" />
@@ -329,7 +345,7 @@ export function BuySheet({
           <Toggle label={t('purchasing.trips.buy.substitute')} checked={substitute} onChange={setSubstitute} testid="buy-substitute" />
           {substitute && (
             <Field label={t('purchasing.trips.buy.substituteProduct')} error={errors.substitute} extra={t('purchasing.trips.buy.substituteHelp')}>
-              <ProductSearch size={size} testid="buy-substitute-product" value={form.substituteId || undefined}
+              <ProductSelect size={size} testid="buy-substitute-product" value={form.substituteId || undefined}
                 onChange={(id) => set('substituteId', id ?? '')} />
             </Field>
           )}

@@ -2,17 +2,19 @@
 // heading, "any store" last), each row a product with what customers' pre-orders and stock
 // need, what is still to buy, what the trip bought, the last price and its status. A person
 // adds a product by hand with a quantity for stock, changes that quantity, or skips a reorder
-// suggestion; a row can also be ticked bought here (the same sheet as the shop screen).
+// suggestion (the row stays, greyed, at the end of its store, and can be put back); a row can
+// also be ticked bought here (the same sheet as the shop screen).
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined, ShopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ProductSelect } from '../../../../components/ProductSelect';
 import { errorText, type ListGroup, type ListItem, type Trip } from '../../../../lib/backend';
 import { formatMoney } from '../../../../lib/money';
 import { useRemoveTripItem, useSetTripItem, useSettings, useShoppingList, useSuppliers } from '../api';
-import { filterGroups } from '../logic';
+import { filterGroups, itemState, stockQtyToEdit, type ItemState } from '../logic';
 import { BuySheet, type BuyTarget } from './BuySheet';
-import { ProductSearch } from './ProductSearch';
+import './trips.css';
 
 export function ListTab({ trip }: { trip: Trip }) {
   const { t } = useTranslation();
@@ -42,8 +44,8 @@ export function ListTab({ trip }: { trip: Trip }) {
             value={show}
             onChange={setShow}
             options={[
-              { value: 'all', label: t('purchasing.trips.shop.showAll') },
-              { value: 'open', label: t('purchasing.trips.shop.showOpen') },
+              { value: 'all', label: <span data-testid="list-show-all">{t('purchasing.trips.shop.showAll')}</span> },
+              { value: 'open', label: <span data-testid="list-show-open">{t('purchasing.trips.shop.showOpen')}</span> },
             ]}
           />
         </Space>
@@ -101,6 +103,14 @@ export function ListTab({ trip }: { trip: Trip }) {
   );
 }
 
+/** Bought, not found and skipped rows are quieter than what is still to buy. */
+const rowStyles: Record<ItemState, React.CSSProperties | undefined> = {
+  open: undefined,
+  notFound: { opacity: 0.6 },
+  done: { opacity: 0.6 },
+  skipped: { opacity: 0.5 },
+};
+
 function GroupTable({ trip, group, onBuy, onEdit }: {
   trip: Trip;
   group: ListGroup;
@@ -122,7 +132,8 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
   };
   const skip = (it: ListItem) =>
     act(setItem.mutateAsync({ tripId: trip.id, productId: it.productId, qty: 0, skip: true, supplierId: '', note: it.note }), t('purchasing.trips.skipped'));
-  const reset = (it: ListItem) => act(removeItem.mutateAsync({ tripId: trip.id, productId: it.productId }), t('purchasing.trips.itemReset'));
+  const reset = (it: ListItem) =>
+    act(removeItem.mutateAsync({ tripId: trip.id, productId: it.productId }), t(it.skipped ? 'purchasing.trips.unskipped' : 'purchasing.trips.itemReset'));
 
   return (
     <Table<ListItem>
@@ -131,8 +142,11 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
       tableLayout="fixed"
       pagination={false}
       dataSource={group.items}
-      onRow={(r) =>
-        ({ 'data-testid': `list-row-${r.sku}`, style: r.need === 0 || r.notFound ? { opacity: 0.6 } : undefined }) as React.HTMLAttributes<HTMLElement>}
+      rowClassName={(r) => `trip-row-${itemState(r)}`}
+      onRow={(r) => {
+        const state = itemState(r);
+        return { 'data-testid': `list-row-${r.sku}`, 'data-state': state, style: rowStyles[state] } as React.HTMLAttributes<HTMLElement>;
+      }}
       columns={[
         {
           title: t('purchasing.trips.cols.product'),
@@ -174,18 +188,32 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
         {
           title: t('purchasing.trips.cols.forStock'),
           align: 'right',
-          width: 90,
+          width: 120,
+          onCell: () => ({ 'data-testid': 'list-for-stock' }) as React.HTMLAttributes<HTMLElement>,
           render: (_, r) => (
-            <Space size={4}>
-              {r.manual && <Tag style={{ margin: 0 }}>{t('purchasing.trips.manual')}</Tag>}
-              {!r.manual && !r.skipped && r.forStock > 0 && (
-                <Tooltip title={t('purchasing.trips.reorderHelp', { available: r.available, point: r.reorderPoint })}>
-                  <Tag color="blue" style={{ margin: 0 }}>{t('purchasing.trips.reorder')}</Tag>
-                </Tooltip>
+            <div>
+              <Space size={4}>
+                {r.manual && <Tag style={{ margin: 0 }}>{t('purchasing.trips.manual')}</Tag>}
+                {!r.manual && !r.skipped && r.forStock > 0 && (
+                  <Tooltip title={t('purchasing.trips.reorderHelp', { available: r.available, point: r.reorderPoint })}>
+                    <Tag color="blue" style={{ margin: 0 }}>{t('purchasing.trips.reorder')}</Tag>
+                  </Tooltip>
+                )}
+                {r.skipped && (
+                  <Tooltip title={t('purchasing.trips.reorderHelp', { available: r.available, point: r.reorderPoint })}>
+                    <Tag style={{ margin: 0 }} data-testid="list-skipped">{t('purchasing.trips.skippedTag')}</Tag>
+                  </Tooltip>
+                )}
+                <span>{r.forStock || ''}</span>
+              </Space>
+              {r.toStock > 0 && (
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }} data-testid="list-to-stock">
+                  {r.manual
+                    ? t('purchasing.trips.toStockOfN', { n: r.toStock, of: r.stockQty })
+                    : t('purchasing.trips.toStockN', { n: r.toStock })}
+                </div>
               )}
-              {r.skipped && <Tag style={{ margin: 0 }}>{t('purchasing.trips.skippedTag')}</Tag>}
-              <span>{r.forStock || ''}</span>
-            </Space>
+            </div>
           ),
         },
         {
@@ -208,12 +236,12 @@ function GroupTable({ trip, group, onBuy, onEdit }: {
           title: t('purchasing.trips.cols.status'),
           width: 80,
           onCell: () => ({ 'data-testid': 'list-status' }) as React.HTMLAttributes<HTMLElement>,
-          render: (_, r) =>
-            r.notFound && r.need > 0 ? (
-              <Tag color="warning">{t('purchasing.trips.status.notFound')}</Tag>
-            ) : r.need === 0 ? (
-              <Tag color="success">{t('purchasing.trips.status.done')}</Tag>
-            ) : null,
+          render: (_, r) => {
+            const state = itemState(r);
+            if (state === 'notFound') return <Tag color="warning">{t('purchasing.trips.status.notFound')}</Tag>;
+            if (state === 'done') return <Tag color="success">{t('purchasing.trips.status.done')}</Tag>;
+            return null;
+          },
         },
         {
           title: '',
@@ -300,7 +328,7 @@ function ItemModal({ trip, open, item, group, onClose }: {
         if (o) {
           form.setFieldsValue({
             productId: undefined,
-            qty: item ? item.forStock || null : 1,
+            qty: item ? stockQtyToEdit(item) : 1,
             supplierId: group?.supplierId || undefined,
             note: item?.note ?? '',
           });
@@ -310,13 +338,13 @@ function ItemModal({ trip, open, item, group, onClose }: {
       <Form form={form} layout="vertical">
         {!item && (
           <Form.Item name="productId" label={t('purchasing.trips.cols.product')} rules={[{ required: true, message: t('purchasing.trips.pickProduct') }]}>
-            <ProductSearch testid="item-product" />
+            <ProductSelect testid="item-product" />
           </Form.Item>
         )}
         <Form.Item
           name="qty"
           label={t('purchasing.trips.qtyForStock')}
-          extra={item && item.forOrders > 0 ? t('purchasing.trips.qtyForStockHelp', { n: item.forOrders }) : undefined}
+          extra={item && <QtyHelp item={item} />}
           rules={[{ required: true, message: t('purchase.qty.positive') }]}
         >
           <InputNumber min={0} precision={0} style={{ width: 160 }} data-testid="item-qty" />
@@ -337,4 +365,14 @@ function ItemModal({ trip, open, item, group, onClose }: {
       </Form>
     </Modal>
   );
+}
+
+/** What the quantity for stock counts with: the pre-orders on top, what is already bought into stock. */
+function QtyHelp({ item }: { item: ListItem }) {
+  const { t } = useTranslation();
+  const lines = [
+    item.forOrders > 0 && t('purchasing.trips.qtyForStockHelp', { n: item.forOrders }),
+    item.toStock > 0 && t('purchasing.trips.qtyForStockBought', { n: item.toStock }),
+  ].filter(Boolean);
+  return lines.length > 0 ? <div data-testid="item-qty-help">{lines.map((l) => <div key={String(l)}>{l}</div>)}</div> : null;
 }

@@ -6,9 +6,10 @@ import { useEffect } from 'react';
 import { App, AutoComplete, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { LocationSelect } from '../../../../components/LocationSelect';
 import { errorText, toAppError, type Trip } from '../../../../lib/backend';
 import { currencies } from '../../../../lib/money';
-import { keptRate, useCreateTrip, useLocations, useSettings, useUpdateTrip } from '../api';
+import { keptRate, useCreateTrip, useSettings, useUpdateTrip } from '../api';
 import { emptyTrip, formToTripInput, isRate, tripToForm, type TripFormValues } from '../logic';
 
 type Values = Omit<TripFormValues, 'startsOn' | 'endsOn'> & { startsOn: Dayjs | null; endsOn: Dayjs | null };
@@ -34,7 +35,6 @@ export function TripFormModal({ open, trip, onClose, onSaved }: {
   const create = useCreateTrip();
   const update = useUpdateTrip();
   const settings = useSettings();
-  const locations = useLocations();
   const base = settings.data?.baseCurrency ?? 'CNY';
   const currency = Form.useWatch('currency', form) ?? emptyTrip.currency;
 
@@ -175,16 +175,7 @@ export function TripFormModal({ open, trip, onClose, onSaved }: {
           </Col>
         </Row>
         <Form.Item name="locationId" label={t('purchasing.trips.fields.location')} extra={t('purchasing.trips.form.locationHelp')}>
-          <Select
-            data-testid="trip-form-location"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            loading={locations.isLoading}
-            placeholder={t('purchasing.trips.form.pickLocation')}
-            notFoundContent={t('purchasing.trips.form.noLocations')}
-            options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.zoneName ? `${l.zoneName} / ${l.name}` : l.name }))}
-          />
+          <LocationSelect testid="trip-form-location" allowClear />
         </Form.Item>
         <Form.Item name="note" label={t('purchasing.trips.fields.note')} rules={[{ max: 4000, message: t('form.tooLong', { max: 4000 }) }]}>
           <Input.TextArea data-testid="trip-form-note" autoSize={{ minRows: 2, maxRows: 5 }} />
