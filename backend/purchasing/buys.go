@@ -421,13 +421,14 @@ func (s *Service) BookSurplus(ctx context.Context, tripID, lineID string) error 
 		}
 		at := s.now().UTC().Format(time.RFC3339)
 		// derived from the fills seen, so the same surplus booked on two laptops is one fill row
+		// and one stock move
 		id := domain.DerivedID("surplus", lineID, fmt.Sprint(filled))
 		if err := tx.Add("preorder_fills", id, store.Fields{"line_id": lineID, "order_id": order, "buy_id": buy,
 			"qty": -extra, "at": at, "device": tx.Device()}); err != nil {
 			return err
 		}
-		_, _, err = s.stock.Receive(tx, StockIn{ProductID: product, LocationID: trip.LocationID, Qty: extra,
-			Ref: id, Note: trip.Name, At: at})
+		_, _, err = s.stock.Receive(tx, StockIn{MoveID: domain.DerivedID("surplus_stock", id), ProductID: product,
+			LocationID: trip.LocationID, Qty: extra, Ref: id, Note: trip.Name, At: at})
 		return err
 	})
 }

@@ -550,9 +550,21 @@ func TestTwoBuyersOfflineMerge(t *testing.T) {
 			t.Fatalf("order %s", s)
 		}
 	}
-	// both laptops book the extra unit offline: one fill row, the order still allocated
+	// both laptops book the extra unit offline: one fill row and one unit into stock, the
+	// order still allocated
 	must(0, a.p.BookSurplus(ctx, trip.ID, order.Lines[0].ID))(t)
+	must(0, b.p.BookSurplus(ctx, trip.ID, order.Lines[0].ID))(t)
 	exchange(t, a.svc.DB, b.svc.DB)
+	exchange(t, b.svc.DB, a.svc.DB)
+	if dump(t, a.svc.DB) != dump(t, b.svc.DB) {
+		t.Fatal("the laptops disagree after booking the surplus")
+	}
+	var inStock int64
+	b.svc.DB.R().QueryRow(`SELECT coalesce(sum(on_hand), 0) FROM stock_levels WHERE product_id = ? AND location_id = ?`,
+		a.serum, a.suitcase).Scan(&inStock)
+	if inStock != 1 {
+		t.Fatalf("%d serums in the suitcase after booking one surplus unit on two laptops", inStock)
+	}
 	if sum := must(b.p.TripSummary(ctx, trip.ID))(t); len(sum.Surplus) != 0 {
 		t.Fatalf("surplus after booking: %+v", sum.Surplus)
 	}

@@ -29,8 +29,10 @@ type StockOut struct {
 }
 
 // StockIn is goods arriving: Qty of a product at a location, at UnitCost minor units of
-// CostCurrency, optionally as a batch with an expiry date; Ref names the purchase.
+// CostCurrency, optionally as a batch with an expiry date; Ref names the purchase; MoveID is
+// the stock move's id when derived (” = new).
 type StockIn struct {
+	MoveID                string
 	ProductID, LocationID string
 	Qty, UnitCost         int64
 	CostCurrency          string

@@ -105,7 +105,7 @@ type purchaseStock struct{ s *stock.Service }
 func PurchaseStock(s *stock.Service) purchasing.Stock { return purchaseStock{s} }
 
 func (p purchaseStock) Receive(tx *store.Tx, in purchasing.StockIn) (string, string, error) {
-	id, err := p.s.ReceiveTx(tx, stock.ReceiveInput{ProductID: in.ProductID, LocationID: in.LocationID, Qty: in.Qty,
+	id, err := p.s.ReceiveTx(tx, stock.ReceiveInput{ID: in.MoveID, ProductID: in.ProductID, LocationID: in.LocationID, Qty: in.Qty,
 		UnitCost: in.UnitCost, CostCurrency: in.CostCurrency, BatchCode: in.BatchCode, Expiry: in.Expiry, Ref: in.Ref,
 		Note: in.Note, At: in.At})
 	if err != nil {

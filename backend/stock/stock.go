@@ -64,6 +64,7 @@ type Level struct {
 
 // move is what the service writes; check runs before it is added.
 type move struct {
+	id                             string // '' = a new id
 	product, location, batch, kind string
 	qty, reserved                  int64
 	unitCost                       int64
@@ -205,7 +206,10 @@ func addOne(tx *store.Tx, m move) (string, error) {
 	if err := checkLevels(m, onHand, reserved, batchOnHand); err != nil {
 		return "", err
 	}
-	id := domain.NewID()
+	id := m.id
+	if id == "" {
+		id = domain.NewID()
+	}
 	return id, tx.Add("stock_moves", id, m.fields(tx.Device()))
 }
 
@@ -261,6 +265,9 @@ type ReceiveInput struct {
 	Ref          string `json:"ref"`
 	Note         string `json:"note"`
 	At           string `json:"at"`
+	// ID is the stock move's id when the caller derives it (the same receipt made on two
+	// laptops is then one move); '' = a new id.
+	ID string `json:"-"`
 }
 
 // Receive books goods in. A batch code or expiry date makes (or reuses) a batch of the product.
@@ -294,7 +301,7 @@ func (s *Service) ReceiveTx(tx *store.Tx, in ReceiveInput) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: batch, kind: Receive,
+	return addMove(tx, move{id: in.ID, product: in.ProductID, location: in.LocationID, batch: batch, kind: Receive,
 		qty: in.Qty, unitCost: in.UnitCost, costCurrency: in.CostCurrency, ref: in.Ref, note: in.Note, at: in.At})
 }
 
