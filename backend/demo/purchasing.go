@@ -60,7 +60,8 @@ func (l *loader) openTrip(where []string, suitcase string, date time.Time) (purc
 	if s := stores[country]; len(s) > 0 {
 		city = s[0][1]
 	}
-	name := fmt.Sprintf("%s %s", map[string]string{"JP": "日本", "KR": "韩国", "FR": "欧洲", "AU": "澳新", "US": "美国"}[country],
+	name := fmt.Sprintf("%s %s", map[string]string{"JP": "日本", "KR": "韩国", "FR": "欧洲", "IT": "意大利", "DE": "德国", "CH": "瑞士",
+		"GB": "英国", "AU": "澳新", "NZ": "新西兰", "US": "美国"}[country],
 		date.Format("2006-01"))
 	return l.svc.Purchasing.CreateTrip(l.ctx, purchasing.TripInput{Name: name, Country: country, City: city,
 		StartsOn: date.Format("2006-01-02"), EndsOn: date.AddDate(0, 0, 4).Format("2006-01-02"), Buyer: buyers[suitcase],
@@ -112,27 +113,42 @@ func (l *loader) tripCosts(trip purchasing.Trip, date time.Time, age int) error 
 	return err
 }
 
-// upcoming plans the next trip to Japan and takes customers' pre-orders for it, so its
-// shopping list has goods for customers beside the reorder suggestions.
+// upcoming plans the next trip, to the country most of the low stock comes from (Japan when
+// nothing is low), and takes customers' pre-orders for it, so its shopping list has goods for
+// customers beside the reorder suggestions.
 func (l *loader) upcoming() error {
-	start := l.opt.Now.UTC().Truncate(24*time.Hour).AddDate(0, 0, 6)
-	trip, err := l.openTrip([]string{"JP"}, "Alice's suitcase", start)
+	low, err := l.svc.Stock.LowStock(l.ctx)
 	if err != nil {
 		return err
 	}
-	var japanese []*item
-	for _, it := range l.items {
-		if it.country == "JP" {
-			japanese = append(japanese, it)
+	count := map[string]int{}
+	country := "JP"
+	for _, r := range low {
+		if it := l.byID[r.ProductID]; it != nil && len(stores[it.country]) > 0 {
+			count[it.country]++
+			if count[it.country] > count[country] {
+				country = it.country
+			}
 		}
 	}
-	if len(japanese) == 0 {
+	start := l.opt.Now.UTC().Truncate(24*time.Hour).AddDate(0, 0, 6)
+	trip, err := l.openTrip([]string{country}, "Alice's suitcase", start)
+	if err != nil {
+		return err
+	}
+	var local []*item
+	for _, it := range l.items {
+		if it.country == country {
+			local = append(local, it)
+		}
+	}
+	if len(local) == 0 {
 		return nil
 	}
 	at := l.opt.Now.UTC().Add(-2 * time.Hour).Format(time.RFC3339)
 	for n := 0; n < 12 && len(l.customers) > 0; n++ {
 		c := l.customers[l.rng.Intn(len(l.customers))]
-		it := japanese[l.rng.Intn(len(japanese))]
+		it := local[l.rng.Intn(len(local))]
 		qty := int64(1 + l.rng.Intn(3))
 		d, err := l.svc.Orders.CreateOrder(l.ctx, orders.OrderInput{Channel: "wechat", CustomerID: c.id, ShipName: c.name,
 			ShipPhone: c.phone, ShipProvince: c.province, ShipCity: c.city, ShipDistrict: c.district, ShipStreet: c.street,
