@@ -12,7 +12,7 @@ import (
 
 func init() {
 	Register(&Command{Name: "demo", Usage: "[--force] [--seed N] [--customers N] [--orders-per-day N]",
-		Summary: "fill the database with demo data: ~300 products, 2,500 customers, 18 months of stock and orders",
+		Summary: "fill the database with demo data: ~300 products, 2,500 customers, 18 months of stock, orders and buying trips",
 		Run: func(env *Env, args []string) error {
 			fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 			fs.SetOutput(io.Discard)
@@ -46,9 +46,9 @@ func init() {
 			}
 			fmt.Fprintf(env.Stderr, "demo: done in %s\n", time.Since(start).Round(time.Millisecond))
 			fmt.Fprintf(env.Stdout, "zones %d\nlocations %d\ncategories %d\nproducts %d\nstock moves %d\nlow stock %d\nexpiring batches %d\n"+
-				"customers %d\norders %d\ncancelled %d\nreturns %d\n",
+				"customers %d\norders %d\ncancelled %d\nreturns %d\nsuppliers %d\ntrips %d\nopen pre-orders %d\n",
 				res.Zones, res.Locations, res.Categories, res.Products, res.Moves, res.LowStock, res.Expiring,
-				res.Customers, res.Orders, res.Cancelled, res.Returns)
+				res.Customers, res.Orders, res.Cancelled, res.Returns, res.Suppliers, res.Trips, res.Preorders)
 			return nil
 		}})
 }
