@@ -16,7 +16,9 @@
 // reorder need (reorder point − available, at least the reorder quantity, unless a person set
 // the trip's own quantity or skipped it), with what this trip already bought beside it, grouped
 // by the store it is bought at (the product's preferred supplier in the trip's country, else
-// the one it was last bought at there).
+// the one it was last bought at there). Products whose known stores are all in other countries
+// are left off (they are for another trip). The list is read on two connections at once
+// (list.go).
 //
 // Ticking an item bought gives the goods to the open pre-order lines of that product first
 // (earliest due date, then earliest order), as preorder_fills rows, and books the rest into
@@ -33,8 +35,10 @@
 // (luggage, forwarder, duty, other) spread over its goods by value or by weight, less the tax
 // refunds received, spread over the tax-free goods of their store by value; spreads use the
 // largest remainder so they add up to the cent. Unit costs for stock valuation and order
-// profit are the weighted average landed cost of a product's purchases (UnitCosts); goods
-// bought for an order line cost what that purchase cost.
+// profit are the weighted average landed cost of a product's purchases; goods bought for an
+// order line cost what that purchase cost (LineUnitCosts, which orders reaches through its
+// Costs interface). Costings are cached until a commit touches a table they read (cache.go).
 //
-// It imports domain, money and store; stock is reached through the Stock interface.
+// It imports domain, money, store, importer (CSV/XLSX) and pdf; stock is reached through the
+// Stock interface.
 package purchasing
