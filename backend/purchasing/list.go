@@ -70,9 +70,12 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 	if err != nil {
 		return ShoppingList{}, err
 	}
+	// a closed trip's list is what it bought and did not find: nothing is still to buy on it
 	var needs map[string]preorderNeed
 	aside := s.readAside(ctx, func(q querier) (err error) {
-		needs, err = preorderNeeds(q)
+		if !trip.Closed {
+			needs, err = preorderNeeds(q)
+		}
 		return err
 	})
 	items := map[string]*ListItem{}
@@ -84,7 +87,7 @@ func (s *Service) ShoppingList(ctx context.Context, tripID string) (ShoppingList
 		}
 		return it
 	}
-	bought, override, err := s.tripSide(q, tripID, item)
+	bought, override, err := s.tripSide(q, tripID, !trip.Closed, item)
 	var own described
 	if err == nil {
 		ids := make([]string, 0, len(items))
@@ -242,14 +245,18 @@ type tally struct{ bought, toStock int64 }
 // tripSide reads the reorder needs, what the trip bought and marked not found, and a
 // person's own lines into items; it returns the trip's tallies per product and the stores a
 // person chose.
-func (s *Service) tripSide(q querier, tripID string, item func(string) *ListItem) (map[string]*tally, map[string]string, error) {
+func (s *Service) tripSide(q querier, tripID string, open bool, item func(string) *ListItem) (map[string]*tally, map[string]string, error) {
 	// stock at or below its reorder point, less what open purchase orders will bring
-	rows, err := q.Query(`SELECT p.id, p.reorder_point, p.reorder_qty, coalesce(ps.on_hand - ps.reserved, 0),
+	reorder := `SELECT p.id, p.reorder_point, p.reorder_qty, 0, 0 FROM products p WHERE 0`
+	if open {
+		reorder = `SELECT p.id, p.reorder_point, p.reorder_qty, coalesce(ps.on_hand - ps.reserved, 0),
 		coalesce((SELECT sum(l.qty) - coalesce(sum((SELECT sum(r.qty) FROM purchase_receipts r WHERE r.line_id = l.id)), 0)
 			FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
 			WHERE l.product_id = p.id AND l.deleted = 0 AND po.deleted = 0 AND po.cancelled = 0), 0)
 		FROM products p LEFT JOIN product_stock ps ON ps.product_id = p.id
-		WHERE p.deleted = 0 AND p.reorder_point > 0 AND coalesce(ps.on_hand - ps.reserved, 0) <= p.reorder_point`)
+		WHERE p.deleted = 0 AND p.reorder_point > 0 AND coalesce(ps.on_hand - ps.reserved, 0) <= p.reorder_point`
+	}
+	rows, err := q.Query(reorder)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -319,7 +326,10 @@ func (s *Service) tripSide(q querier, tripID string, item func(string) *ListItem
 			if t := bought[id]; t != nil {
 				toStock = t.toStock
 			}
-			it.Manual, it.StockQty, it.ForStock = true, qty, max(0, qty-toStock)
+			it.Manual, it.StockQty = true, qty
+			if open {
+				it.ForStock = max(0, qty-toStock)
+			}
 		}
 	}
 	return bought, override, rows.Err()

@@ -412,8 +412,11 @@ func TestBuyFillsPreordersThenStock(t *testing.T) {
 	// Bob's goods are packed: that purchase can no longer be undone
 	must(e.svc.Orders.Transition(ctx, orders.TransitionInput{OrderID: early.Order.ID, To: orders.Packed}))(t)
 	mustErr(t, e.p.Undo(ctx, sum.Buys[1].ID), domain.EConflict, "trip.undo.packed")
-	// a closed trip cannot be ticked
+	// a closed trip cannot be ticked, and its list is what it bought: nothing is still to buy
 	must(e.p.CloseTrip(ctx, trip.ID, true))(t)
+	if l := must(e.p.ShoppingList(ctx, trip.ID))(t); l.Need != 0 || item(t, l, e.serum).Bought != 1 {
+		t.Fatalf("a closed trip's list: need %d, %+v", l.Need, item(t, l, e.serum))
+	}
 	_, err := e.p.Buy(ctx, purchasing.BuyInput{TripID: trip.ID, ProductID: e.serum, Qty: 1, UnitPrice: 1, PaidWith: "card"})
 	mustErr(t, err, domain.EConflict, "trip.closed")
 }
