@@ -3,6 +3,7 @@ module daigoudesk
 go 1.26.8
 
 require (
+	github.com/boombuler/barcode v1.1.0
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/wailsapp/wails/v2 v2.9.2

@@ -1,6 +1,8 @@
-// Package pdf writes the app's PDF documents. For now that is a list report
-// (WriteList: a titled table with group headings, e.g. a purchase list or a
-// stock count sheet); labels and packing slips come later.
+// Package pdf writes the app's PDF documents: a list report (WriteList: a
+// titled table with group headings, e.g. a purchase list or a stock count
+// sheet) and shipping labels (WriteLabels: one label per page of a label
+// size, with a Code128 tracking barcode and an order QR code). Packing slips
+// come later.
 //
 // Everything is drawn with one embedded CJK TrueType font, LXGW WenKai
 // (fonts/, OFL-1.1), so Chinese, Japanese kana/kanji and Latin print on any
@@ -13,9 +15,14 @@
 //     break; all wrapping goes through WrapRunes instead.
 //   - gofpdf reads only the font's BMP character map: characters beyond it
 //     (emoji, CJK extension B) print as an empty box (see printable).
+//   - contrib/barcode embeds every barcode as a JPEG; labels draw barcodes
+//     as vector rectangles read from github.com/boombuler/barcode's module
+//     matrix instead (label_barcode.go), with their quiet zones.
+//   - Each page is compressed with a new zlib writer (~1 MB of state), so
+//     label documents, with many small pages, are written uncompressed.
 //   - Automatic page breaks are off; the layout decides where pages end, and
 //     page numbers are written after layout, when the page count is known.
 //
-// This package imports gofpdf and the standard library only; callers turn
-// their data into a List.
+// This package imports gofpdf, boombuler/barcode and the standard library
+// only; callers turn their data into a List or Labels.
 package pdf
