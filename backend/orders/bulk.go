@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
 
@@ -48,7 +49,7 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	if err != nil {
 		return err
 	}
-	base, err := baseCurrency(tx)
+	base, err := money.BaseCurrency(tx)
 	if err != nil {
 		return err
 	}

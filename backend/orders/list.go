@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
 
@@ -626,7 +627,7 @@ func (s *Service) priorityRule(q querier) (prioRule, error) {
 		p.urgentBy = today.AddDate(0, 0, r.UrgentDays).Format(dateLayout)
 	}
 	if r.HighValue > 0 {
-		base, err := baseCurrency(q)
+		base, err := money.BaseCurrency(q)
 		if err != nil {
 			return p, err
 		}
@@ -637,12 +638,12 @@ func (s *Service) priorityRule(q querier) (prioRule, error) {
 		}
 		sort.Strings(curs)
 		for _, c := range curs {
-			rate, err := rateOn(q, c, today.Format(dateLayout))
+			rate, err := money.RateOn(q, c, today.Format(dateLayout))
 			if err != nil {
 				continue
 			}
-			rt, _ := parseRate(rate)
-			least := convert(r.HighValue, base, new(big.Rat).Inv(rt), c)
+			rt, _ := domain.ParseRate(rate)
+			least := domain.Convert(r.HighValue, base, new(big.Rat).Inv(rt), c)
 			cases = append(cases, fmt.Sprintf("WHEN '%s' THEN %d", c, least))
 			p.thresholds = append(p.thresholds, threshold{c, least})
 		}

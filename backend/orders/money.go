@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math/big"
 	"strings"
 	"time"
 
@@ -16,17 +15,6 @@ import (
 // querier is what reads need: the reader pool or a write transaction.
 type querier interface {
 	QueryRow(string, ...any) *sql.Row
-}
-
-// baseCurrency and rateOn are the shared reads of package money.
-func baseCurrency(q querier) (string, error) { return money.BaseCurrency(q) }
-
-func rateOn(q querier, currency, date string) (string, error) { return money.RateOn(q, currency, date) }
-
-func parseRate(s string) (*big.Rat, bool) { return domain.ParseRate(s) }
-
-func convert(amount int64, from string, rate *big.Rat, to string) int64 {
-	return domain.Convert(amount, from, rate, to)
 }
 
 // Rate is one exchange rate the team keeps: 1 Currency = Rate Base, from ValidFrom on.
@@ -46,7 +34,7 @@ func (s *Service) SetRate(ctx context.Context, currency, rate, validFrom string)
 	if !domain.ValidCurrency(currency) {
 		p.Add(domain.Invalid("currency", "order.currency.unknown", "unknown currency "+currency, map[string]any{"currency": currency}))
 	}
-	if _, ok := parseRate(rate); !ok {
+	if _, ok := domain.ParseRate(rate); !ok {
 		p.Add(domain.Invalid("rate", "order.rate.format", fmt.Sprintf("rate %q must be a positive decimal number", rate), nil))
 	}
 	if _, err := time.Parse(dateLayout, validFrom); err != nil {
@@ -57,7 +45,7 @@ func (s *Service) SetRate(ctx context.Context, currency, rate, validFrom string)
 	}
 	var out Rate
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		base, err := baseCurrency(tx)
+		base, err := money.BaseCurrency(tx)
 		if err != nil {
 			return err
 		}
@@ -94,7 +82,7 @@ func (s *Service) Rates(ctx context.Context) ([]Rate, error) {
 // RateOn returns the rate of currency in the base currency on date (YYYY-MM-DD or RFC 3339):
 // the newest rate valid from that date or earlier; "1" for the base currency itself.
 func (s *Service) RateOn(ctx context.Context, currency, date string) (string, error) {
-	return rateOn(s.db.R(), currency, date)
+	return money.RateOn(s.db.R(), currency, date)
 }
 
 const dateLayout = "2006-01-02"

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
 
@@ -61,7 +62,7 @@ func (s *Service) addPaymentTx(tx *store.Tx, id string, in PaymentInput) (string
 		in.OrderID).Scan(&orderCur, &paid); err != nil {
 		return "", err
 	}
-	base, err := baseCurrency(tx)
+	base, err := money.BaseCurrency(tx)
 	if err != nil {
 		return "", err
 	}
@@ -123,7 +124,7 @@ func (s *Service) checkPayment(in *PaymentInput) error {
 		p.Add(domain.Invalid("currency", "order.currency.unknown", "unknown currency "+in.Currency, map[string]any{"currency": in.Currency}))
 	}
 	if in.Rate != "" {
-		if _, ok := parseRate(in.Rate); !ok {
+		if _, ok := domain.ParseRate(in.Rate); !ok {
 			p.Add(domain.Invalid("rate", "order.rate.format", fmt.Sprintf("rate %q must be a positive decimal number", in.Rate), nil))
 		}
 	}
@@ -142,23 +143,23 @@ func paymentFields(q querier, in PaymentInput, orderCur, base string) (store.Fie
 	if in.Currency == base {
 		rateText = "1"
 	} else if rateText == "" {
-		if rateText, err = rateOn(q, in.Currency, in.PaidAt); err != nil {
+		if rateText, err = money.RateOn(q, in.Currency, in.PaidAt); err != nil {
 			return nil, err
 		}
 	}
-	rate, _ := parseRate(rateText)
-	baseAmount := convert(in.Amount, in.Currency, rate, base)
+	rate, _ := domain.ParseRate(rateText)
+	baseAmount := domain.Convert(in.Amount, in.Currency, rate, base)
 	orderAmount := in.Amount
 	if in.Currency != orderCur {
 		if orderCur == base {
 			orderAmount = baseAmount
 		} else {
-			orderRateText, err := rateOn(q, orderCur, in.PaidAt)
+			orderRateText, err := money.RateOn(q, orderCur, in.PaidAt)
 			if err != nil {
 				return nil, err
 			}
-			orderRate, _ := parseRate(orderRateText)
-			orderAmount = convert(baseAmount, base, new(big.Rat).Inv(orderRate), orderCur)
+			orderRate, _ := domain.ParseRate(orderRateText)
+			orderAmount = domain.Convert(baseAmount, base, new(big.Rat).Inv(orderRate), orderCur)
 		}
 	}
 	return store.Fields{"order_id": in.OrderID, "kind": in.Kind, "amount": in.Amount,

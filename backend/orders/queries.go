@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
 
@@ -145,7 +146,7 @@ func (s *Service) GetOrder(ctx context.Context, id string) (Detail, error) {
 		return d, err
 	}
 	o := &d.Order
-	if f.BaseCurrency, err = baseCurrency(q); err != nil {
+	if f.BaseCurrency, err = money.BaseCurrency(q); err != nil {
 		return d, err
 	}
 	f.Currency, f.Discount, f.ShippingFee, f.Total, f.Paid = o.Currency, o.Discount, o.ShippingFee, o.Total, o.Paid
@@ -163,9 +164,9 @@ func (s *Service) GetOrder(ctx context.Context, id string) (Detail, error) {
 		return d, err
 	}
 	totalBase := int64(0)
-	if rate, err := rateOn(q, o.Currency, s.now().UTC().Format(dateLayout)); err == nil {
-		rt, _ := parseRate(rate)
-		totalBase = convert(o.Total, o.Currency, rt, f.BaseCurrency)
+	if rate, err := money.RateOn(q, o.Currency, s.now().UTC().Format(dateLayout)); err == nil {
+		rt, _ := domain.ParseRate(rate)
+		totalBase = domain.Convert(o.Total, o.Currency, rt, f.BaseCurrency)
 	}
 	o.EffPriority = PriorityOf(r, s.now(), o.Priority, o.DueDate, totalBase)
 	var missing int64
@@ -289,21 +290,21 @@ func (s *Service) profit(q *store.Reader, d Detail) (Profit, error) {
 			if it.cur == "" {
 				it.cur = f.BaseCurrency
 			}
-			rate, err := rateOn(q, it.cur, date)
+			rate, err := money.RateOn(q, it.cur, date)
 			if err != nil {
 				p.Missing = append(p.Missing, "rate:"+it.cur)
 				continue
 			}
-			rt, _ := parseRate(rate)
-			p.Cost += convert(it.qty*it.cost, it.cur, rt, f.BaseCurrency)
+			rt, _ := domain.ParseRate(rate)
+			p.Cost += domain.Convert(it.qty*it.cost, it.cur, rt, f.BaseCurrency)
 		}
 	}
 	p.Profit = p.Revenue - p.Cost - p.Freight
 	p.Expected = p.Profit
 	if f.BalanceDue != 0 && o.Status != Cancelled {
-		if rate, err := rateOn(q, o.Currency, date); err == nil {
-			rt, _ := parseRate(rate)
-			p.Expected = convert(f.NetTotal, o.Currency, rt, f.BaseCurrency) - p.Cost - p.Freight
+		if rate, err := money.RateOn(q, o.Currency, date); err == nil {
+			rt, _ := domain.ParseRate(rate)
+			p.Expected = domain.Convert(f.NetTotal, o.Currency, rt, f.BaseCurrency) - p.Cost - p.Freight
 		} else {
 			p.Missing = append(p.Missing, "rate:"+o.Currency)
 		}

@@ -170,16 +170,14 @@ func (s *Service) Buy(ctx context.Context, in BuyInput) (BuyResult, error) {
 		res.ToStock = left
 		if left > 0 {
 			if trip.LocationID == "" {
-				return &domain.Error{Code: domain.EConflict, Key: "trip.location.required",
-					Message: fmt.Sprintf("%d are for stock: choose on the trip where goods for stock are kept", left),
-					Params:  map[string]any{"qty": left}}
+				return noStockLocation(left)
 			}
 			base, err := money.BaseCurrency(tx)
 			if err != nil {
 				return err
 			}
 			unit := toBase(in.Qty*in.UnitPrice-in.Discount, in.Currency, in.Rate, base)
-			unit = (2*unit + in.Qty) / (2 * in.Qty)
+			unit = perUnit(unit, in.Qty)
 			if _, _, err := s.stock.Receive(tx, StockIn{ProductID: in.ProductID, LocationID: trip.LocationID, Qty: left,
 				UnitCost: unit, CostCurrency: base, BatchCode: in.BatchCode, Expiry: in.Expiry, Ref: res.BuyID,
 				Note: trip.Name, At: in.At}); err != nil {
@@ -199,6 +197,13 @@ func (s *Service) Buy(ctx context.Context, in BuyInput) (BuyResult, error) {
 		res.Fills = []Fill{}
 	}
 	return res, err
+}
+
+// noStockLocation refuses qty units for stock on a trip that has no location for them.
+func noStockLocation(qty int64) error {
+	return &domain.Error{Code: domain.EConflict, Key: "trip.location.required",
+		Message: fmt.Sprintf("%d are for stock: choose on the trip where goods for stock are kept", qty),
+		Params:  map[string]any{"qty": qty}}
 }
 
 // tripRate is the rate of a purchase: the trip's card or cash rate for its own currency,
@@ -415,9 +420,7 @@ func (s *Service) BookSurplus(ctx context.Context, tripID, lineID string) error 
 			return &domain.Error{Code: domain.EConflict, Key: "trip.surplus.none", Message: "this line has no goods beyond its quantity"}
 		}
 		if trip.LocationID == "" {
-			return &domain.Error{Code: domain.EConflict, Key: "trip.location.required",
-				Message: fmt.Sprintf("%d are for stock: choose on the trip where goods for stock are kept", extra),
-				Params:  map[string]any{"qty": extra}}
+			return noStockLocation(extra)
 		}
 		at := s.now().UTC().Format(time.RFC3339)
 		// derived from the fills seen, so the same surplus booked on two laptops is one fill row

@@ -372,11 +372,14 @@ type Landed struct {
 	GoodsBase, ExtrasBase, RefundsBase, LandedBase int64
 }
 
+// perUnit is total ÷ n rounded half up (costs are not negative), for n > 0.
+func perUnit(total, n int64) int64 { return (2*total + n) / (2 * n) }
+
 // unit returns the landed cost per unit of the purchase key (buy or line), rounded.
 func (l Landed) unit(key string) (int64, bool) {
 	for _, g := range l.goods {
 		if g.key == key && g.qty > 0 {
-			return (2*g.landed + g.qty) / (2 * g.qty), true
+			return perUnit(g.landed, g.qty), true
 		}
 	}
 	return 0, false

@@ -184,7 +184,9 @@ func (s *Service) savePO(ctx context.Context, id string, in POInput) (PODetail, 
 				return err
 			}
 			var received int64
-			if err := tx.QueryRow(`SELECT count(*) FROM purchase_receipts WHERE po_id = ?`, id).Scan(&received); err != nil {
+			var cur, rate string
+			if err := tx.QueryRow(`SELECT (SELECT count(*) FROM purchase_receipts WHERE po_id = ?1), currency, rate
+				FROM purchase_orders WHERE id = ?1`, id).Scan(&received, &cur, &rate); err != nil {
 				return err
 			}
 			var err error
@@ -198,7 +200,7 @@ func (s *Service) savePO(ctx context.Context, id string, in POInput) (PODetail, 
 				same = old[i] == fmt.Sprintf("%s %s %d %d", l.ID, l.ProductID, l.Qty, l.UnitPrice)
 			}
 			// once goods arrived, the header (dates, note, location) may still change, the lines not
-			if received > 0 && (!same || in.Currency != current(tx, id, "currency") || in.Rate != current(tx, id, "rate")) {
+			if received > 0 && (!same || in.Currency != cur || in.Rate != rate) {
 				return &domain.Error{Code: domain.EConflict, Key: "purchase.po.received",
 					Message: "goods of this purchase order have arrived: its lines, currency and rate can no longer change"}
 			}
@@ -364,13 +366,6 @@ func (s *Service) ReceivePO(ctx context.Context, in ReceiveInput) (PODetail, err
 		return PODetail{}, err
 	}
 	return s.GetPO(ctx, in.POID)
-}
-
-// current reads one text field of a purchase order (” when it cannot).
-func current(q querier, id, field string) string {
-	var v string
-	q.QueryRow(`SELECT `+field+` FROM purchase_orders WHERE id = ?`, id).Scan(&v)
-	return v
 }
 
 // withField names the field of a domain error that has none (an error about line 3 of a form).

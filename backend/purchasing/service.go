@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"daigoudesk/backend/domain"
-	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
 
@@ -106,8 +105,3 @@ func idList(ids []string) string {
 	b, _ := json.Marshal(ids)
 	return string(b)
 }
-
-func moneyBase(q querier) (string, error) { return money.BaseCurrency(q) }
-
-// rateOn is the kept rate of cur on date, "" when none is kept.
-func rateOn(q querier, cur, date string) (string, error) { return money.RateOn(q, cur, date) }

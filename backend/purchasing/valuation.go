@@ -3,6 +3,8 @@ package purchasing
 import (
 	"context"
 	"sort"
+
+	"daigoudesk/backend/money"
 )
 
 // costBook computes landed costs of trips and purchase orders through the service's cache.
@@ -93,7 +95,7 @@ func (b *costBook) compute(products []string) (map[string]int64, error) {
 		units[p.product] += p.qty
 	}
 	for product, n := range units {
-		out[product] = (2*total[product] + n) / (2 * n)
+		out[product] = perUnit(total[product], n)
 	}
 	return out, nil
 }
@@ -110,31 +112,40 @@ type CostLine struct {
 // left out (the order falls back to the product's cost price). q is the caller's reader.
 func (s *Service) LineUnitCosts(q querier, lines []CostLine) (map[string]int64, error) {
 	book := s.costBook(q)
+	ids := make([]string, len(lines))
+	for i, l := range lines {
+		ids[i] = l.LineID
+	}
+	// the fills of all the lines in one read
+	type fill struct {
+		qty       int64
+		trip, buy string
+	}
+	fills := map[string][]fill{}
+	rows, err := q.Query(`SELECT f.line_id, f.qty, b.trip_id, b.id FROM preorder_fills f JOIN trip_buys b ON b.id = f.buy_id
+		WHERE f.line_id IN (SELECT value FROM json_each(?))`, idList(ids))
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var line string
+		var f fill
+		if err := rows.Scan(&line, &f.qty, &f.trip, &f.buy); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		fills[line] = append(fills[line], f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	out := map[string]int64{}
 	var rest []string
 	restLines := map[string][]string{}
 	for _, l := range lines {
-		rows, err := q.Query(`SELECT f.qty, b.trip_id, b.id FROM preorder_fills f JOIN trip_buys b ON b.id = f.buy_id
-			WHERE f.line_id = ?`, l.LineID)
-		if err != nil {
-			return nil, err
-		}
-		type fill struct {
-			qty       int64
-			trip, buy string
-		}
-		var fills []fill
-		for rows.Next() {
-			var f fill
-			if err := rows.Scan(&f.qty, &f.trip, &f.buy); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			fills = append(fills, f)
-		}
-		rows.Close()
 		var total, units int64
-		for _, f := range fills {
+		for _, f := range fills[l.LineID] {
 			landed, err := book.of(f.trip)
 			if err != nil {
 				return nil, err
@@ -145,7 +156,7 @@ func (s *Service) LineUnitCosts(q querier, lines []CostLine) (map[string]int64, 
 			}
 		}
 		if units > 0 {
-			out[l.LineID] = (2*total + units) / (2 * units)
+			out[l.LineID] = perUnit(total, units)
 			continue
 		}
 		if l.ProductID != "" {
@@ -199,7 +210,7 @@ func (s *Service) StockValuation(ctx context.Context) (StockValuation, error) {
 	}
 	defer q.Close()
 	v := StockValuation{Products: []ValuedProduct{}}
-	if v.BaseCurrency, err = moneyBase(q); err != nil {
+	if v.BaseCurrency, err = money.BaseCurrency(q); err != nil {
 		return v, err
 	}
 	rows, err := q.Query(`SELECT p.id, p.sku, p.name_zh, ps.on_hand, p.cost, p.cost_currency
@@ -241,7 +252,7 @@ func (s *Service) StockValuation(ctx context.Context) (StockValuation, error) {
 			}
 			rate, seen := rates[cur]
 			if !seen {
-				rate, _ = rateOn(q, cur, today)
+				rate, _ = money.RateOn(q, cur, today)
 				rates[cur] = rate
 			}
 			if rate != "" {
