@@ -138,12 +138,6 @@ func (p *Purchasing) SaveReceipt(dataBase64 string) (string, error) {
 	return p.svc.Blobs.Put(data)
 }
 
-// ExportList writes a trip's shopping list to path (.csv, .xlsx or .pdf) in lang (zh | en)
-// and returns how many items it wrote.
-func (p *Purchasing) ExportList(tripID, path, lang string) (int, error) {
-	return p.svc.Purchasing.ExportListFile(p.ctx, tripID, path, lang)
-}
-
 func (p *Purchasing) StockValuation() (purchasing.StockValuation, error) {
 	return p.svc.Purchasing.StockValuation(p.ctx)
 }

@@ -305,16 +305,6 @@ func (s *Service) ReceiveTx(tx *store.Tx, in ReceiveInput) (string, error) {
 		qty: in.Qty, unitCost: in.UnitCost, costCurrency: in.CostCurrency, ref: in.Ref, note: in.Note, at: in.At})
 }
 
-// BatchOf returns the batch a receipt with code and expiry books into ("" for none),
-// without making it.
-func BatchOf(product, code, expiry string) string {
-	code = strings.TrimSpace(code)
-	if code == "" && expiry == "" {
-		return ""
-	}
-	return domain.DerivedID("batch", product, code, expiry)
-}
-
 // ensureBatch returns the batch of product with code/expiry, creating it when new. No code
 // and no expiry means no batch.
 func ensureBatch(tx *store.Tx, product, code, expiry string) (string, error) {
@@ -329,7 +319,7 @@ func ensureBatch(tx *store.Tx, product, code, expiry string) (string, error) {
 	} else if err != sql.ErrNoRows {
 		return "", err
 	}
-	id = BatchOf(product, code, expiry)
+	id = domain.DerivedID("batch", product, code, expiry)
 	return id, tx.Set("batches", id, store.Fields{"product_id": product, "code": code, "expiry": expiry,
 		"created_at": time.Now().UTC().Format(time.RFC3339), "deleted": false})
 }

@@ -22,8 +22,6 @@ export function DeleteSupplier(arg1:string):Promise<void>;
 
 export function DeleteTrip(arg1:string):Promise<void>;
 
-export function ExportList(arg1:string,arg2:string,arg3:string):Promise<number>;
-
 export function ExportListAs(arg1:string,arg2:string,arg3:string):Promise<string>;
 
 export function FindPOs(arg1:purchasing.POFilter):Promise<Array<purchasing.PO>>;

@@ -42,10 +42,6 @@ export function DeleteTrip(arg1) {
   return window['go']['app']['Purchasing']['DeleteTrip'](arg1);
 }
 
-export function ExportList(arg1, arg2, arg3) {
-  return window['go']['app']['Purchasing']['ExportList'](arg1, arg2, arg3);
-}
-
 export function ExportListAs(arg1, arg2, arg3) {
   return window['go']['app']['Purchasing']['ExportListAs'](arg1, arg2, arg3);
 }
