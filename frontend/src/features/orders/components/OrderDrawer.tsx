@@ -299,7 +299,7 @@ function RefundDueAlert({ d }: { d: OrderDetail }) {
   const [open, setOpen] = useState(false);
   const f = d.figures;
   const amount = formatMoney(f.refundDue, f.currency, i18n.language);
-  const trips = [...new Set(d.lines.map((l) => l.notFound).filter(Boolean))].join('、');
+  const trips = [...new Set(d.lines.map((l) => l.notFound).filter(Boolean))].join(t('common.listSeparator'));
   return (
     <>
       <Alert

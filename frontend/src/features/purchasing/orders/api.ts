@@ -1,6 +1,6 @@
 // Purchase orders data: TanStack Query over the Purchasing façade (orders to suppliers, their
 // extra costs and receipts) and the kept exchange rate the order form falls back to.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Orders,
   Purchasing,
@@ -11,6 +11,7 @@ import {
   type POReceiveInput,
 } from '../../../lib/backend';
 import { useInvalidateOn } from '../../../lib/events';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import type { purchasing } from '../../../../wailsjs/go/models';
 import { supplierKeys } from '../suppliers/api';
 
@@ -62,17 +63,8 @@ export function useKeptRate(currency: string | undefined, date: string) {
   });
 }
 
-/** A mutation that refreshes every purchasing query when it succeeds (the event does too; this is instant). */
-function usePOMutation<I, R>(fn: (input: I) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: poKeys.all });
-      void queryClient.invalidateQueries({ queryKey: supplierKeys.all });
-    },
-  });
-}
+/** A mutation that refreshes every order and supplier query when it succeeds. */
+const usePOMutation = <I, R>(fn: (input: I) => Promise<R>) => useInvalidatingMutation(fn, [poKeys.all, supplierKeys.all]);
 
 export const useSavePO = () =>
   usePOMutation(({ id, input }: { id?: string; input: POInput }) =>

@@ -1,7 +1,7 @@
 // Suppliers data: TanStack Query over the Purchasing façade (suppliers and the products each
 // sells), plus the base currency the purchasing forms start from (products and locations are
 // looked up through lib/lookups). A team has tens to hundreds of suppliers, so lists come whole, filtered in SQLite.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Purchasing,
   Settings,
@@ -11,6 +11,7 @@ import {
   type SupplierProductInput,
 } from '../../../lib/backend';
 import { useInvalidateOn } from '../../../lib/events';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import type { purchasing } from '../../../../wailsjs/go/models';
 
 export const supplierKeys = {
@@ -20,7 +21,7 @@ export const supplierKeys = {
   products: (id: string) => ['purchasing', 'suppliers', 'products', id] as const,
 };
 
-export const lookupKeys = {
+const lookupKeys = {
   all: ['purchasing', 'lookups'] as const,
   settings: ['purchasing', 'lookups', 'settings'] as const,
 };
@@ -59,14 +60,8 @@ export function useSupplierProducts(supplierId: string | undefined) {
   });
 }
 
-/** A mutation that refreshes every supplier query when it succeeds (the event does too; this is instant). */
-function useSupplierMutation<I, R>(fn: (input: I) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
-  });
-}
+/** A mutation that refreshes every supplier query when it succeeds. */
+const useSupplierMutation = <I, R>(fn: (input: I) => Promise<R>) => useInvalidatingMutation(fn, [supplierKeys.all]);
 
 export const useSaveSupplier = () =>
   useSupplierMutation(({ id, input }: { id?: string; input: SupplierInput }) =>

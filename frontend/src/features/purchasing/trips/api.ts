@@ -3,7 +3,7 @@
 // products and locations come through lib/lookups). Every key starts with ['purchasing', 'trips'] so one invalidation reaches
 // every trip screen; useTripEvents refetches them when the backend reports a change, local or
 // synced from another laptop (the backend also raises purchasing:changed for orders and stock).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Catalog,
   Orders,
@@ -18,6 +18,7 @@ import {
   type TripItemInput,
 } from '../../../lib/backend';
 import { useInvalidateOn } from '../../../lib/events';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import type { purchasing } from '../../../../wailsjs/go/models';
 
 export const tripKeys = {
@@ -85,16 +86,8 @@ export function exportList(tripId: string, lang: 'zh' | 'en', format: 'pdf' | 'x
   return Purchasing.ExportListAs(tripId, lang, format);
 }
 
-/** A mutation that refreshes every trip query when it succeeds (events do too; this is instant). */
-function useTripMutation<I, R>(fn: (input: I) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: tripKeys.all });
-    },
-  });
-}
+/** A mutation that refreshes every trip query when it succeeds. */
+const useTripMutation = <I, R>(fn: (input: I) => Promise<R>) => useInvalidatingMutation(fn, [tripKeys.all]);
 
 export const useCreateTrip = () => useTripMutation((i: TripInput) => Purchasing.CreateTrip(i as purchasing.TripInput));
 export const useUpdateTrip = () =>
