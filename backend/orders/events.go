@@ -238,3 +238,30 @@ func (s *Service) shipLines(tx *store.Tx, orderID string, lines []line, at strin
 		return s.stock.Ship(tx, StockMove{ProductID: r.product, LocationID: r.location, Ref: l.id, Qty: r.qty, At: at, Note: "order shipped"})
 	})
 }
+
+// ShipLineTx takes qty of a line's reserved goods out of stock, from the locations holding
+// them (a parcel with part of an order). moveID is the first stock move's derived id (further
+// locations get -b, -c …), so the same parcel shipped on two laptops records one move. A line
+// with nothing reserved (a pre-order, goods already shipped) moves nothing.
+func (s *Service) ShipLineTx(tx *store.Tx, lineID string, qty int64, moveID, at string) error {
+	res, err := reservations(tx, lineID)
+	if err != nil {
+		return err
+	}
+	for n, r := range res {
+		if qty <= 0 {
+			break
+		}
+		take := min(qty, r.qty)
+		id := moveID
+		if n > 0 && id != "" {
+			id = fmt.Sprintf("%s-%c", moveID, 'a'+n)
+		}
+		if err := s.stock.Ship(tx, StockMove{ID: id, ProductID: r.product, LocationID: r.location, Ref: lineID, Qty: take,
+			At: at, Note: "parcel shipped"}); err != nil {
+			return err
+		}
+		qty -= take
+	}
+	return nil
+}

@@ -32,6 +32,7 @@ type BulkMove struct {
 
 // StockMove is a quantity of a product at a location for an order line.
 type StockMove struct {
+	ID                                   string // the move's derived id ('' = new)
 	ProductID, LocationID, Ref, Note, At string
 	Qty                                  int64
 }
@@ -40,9 +41,19 @@ type StockMove struct {
 type Service struct {
 	db    *store.DB
 	stock Stock
-	costs Costs
-	now   func() time.Time
+	costs   Costs
+	freight Freight
+	now     func() time.Time
 }
+
+// Freight says an order's share of the freight of the parcels holding its goods, in base
+// minor units (package shipping).
+type Freight interface {
+	OrderFreight(q CostReader, orderID string) (int64, error)
+}
+
+// SetFreight lets profit subtract parcel freight (wired by package services).
+func (s *Service) SetFreight(f Freight) { s.freight = f }
 
 // Costs says what the goods of order lines cost to buy, in base minor units per unit
 // (purchasing's landed costs). Lines it leaves out are valued at their product's cost price.

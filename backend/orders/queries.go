@@ -299,6 +299,12 @@ func (s *Service) profit(q *store.Reader, d Detail) (Profit, error) {
 			p.Cost += domain.Convert(it.qty*it.cost, it.cur, rt, f.BaseCurrency)
 		}
 	}
+	if s.freight != nil && o.Status != Cancelled {
+		var err error
+		if p.Freight, err = s.freight.OrderFreight(q, o.ID); err != nil {
+			return p, err
+		}
+	}
 	p.Profit = p.Revenue - p.Cost - p.Freight
 	p.Expected = p.Profit
 	if f.BalanceDue != 0 && o.Status != Cancelled {

@@ -15,6 +15,7 @@ import (
 	"daigoudesk/backend/orders"
 	"daigoudesk/backend/purchasing"
 	"daigoudesk/backend/settings"
+	"daigoudesk/backend/shipping"
 	"daigoudesk/backend/stock"
 	"daigoudesk/backend/store"
 	"daigoudesk/backend/sync"
@@ -35,6 +36,8 @@ type Services struct {
 	Settings  *settings.Service
 	// Purchasing keeps suppliers, purchase orders and buying trips.
 	Purchasing *purchasing.Service
+	// Shipping keeps carriers, parcels, tracking and customer notices.
+	Shipping *shipping.Service
 	// OrderImport imports channel order exports and watches the import folder.
 	OrderImport *orderimport.Service
 	// Sync merges this laptop's work with the team's through a shared folder.
@@ -60,6 +63,8 @@ func Open(dir string) (*Services, error) {
 	}
 	svc.Purchasing = purchasing.New(db, PurchaseStock(st))
 	svc.Orders.SetCosts(OrderCosts(svc.Purchasing))
+	svc.Shipping = shipping.New(db, ShippingOrders(svc.Orders))
+	svc.Orders.SetFreight(orderFreight{})
 	svc.OrderImport = orderimport.New(db, svc.Orders, svc.Customers)
 	svc.Sync = sync.New(db, svc.Blobs)
 	return svc, nil
@@ -91,7 +96,7 @@ func (orderStock) Bulk(tx *store.Tx, moves []orders.BulkMove) error {
 }
 
 func (orderStock) do(fn func(*store.Tx, stock.QtyInput) (string, error), tx *store.Tx, m orders.StockMove) error {
-	_, err := fn(tx, stock.QtyInput{ProductID: m.ProductID, LocationID: m.LocationID, Qty: m.Qty, Ref: m.Ref, Note: m.Note, At: m.At})
+	_, err := fn(tx, stock.QtyInput{ID: m.ID, ProductID: m.ProductID, LocationID: m.LocationID, Qty: m.Qty, Ref: m.Ref, Note: m.Note, At: m.At})
 	return err
 }
 
@@ -134,6 +139,27 @@ func (c orderCosts) LineUnitCosts(q orders.CostReader, lines []orders.CostLine) 
 		in[i] = purchasing.CostLine{LineID: l.LineID, ProductID: l.ProductID}
 	}
 	return c.p.LineUnitCosts(q, in)
+}
+
+// shippingOrders lets shipping move orders on and ship their goods.
+type shippingOrders struct{ o *orders.Service }
+
+// ShippingOrders adapts the orders service to what shipping needs (tests build it with it).
+func ShippingOrders(o *orders.Service) shipping.Orders { return shippingOrders{o} }
+
+func (s shippingOrders) Advance(tx *store.Tx, orderID, to, at, note string) error {
+	return s.o.TransitionTx(tx, "", orders.TransitionInput{OrderID: orderID, To: to, At: at, Note: note})
+}
+
+func (s shippingOrders) ShipLine(tx *store.Tx, lineID string, qty int64, moveID, at string) error {
+	return s.o.ShipLineTx(tx, lineID, qty, moveID, at)
+}
+
+// orderFreight lets order profit subtract the order's share of parcel freight.
+type orderFreight struct{}
+
+func (orderFreight) OrderFreight(q orders.CostReader, orderID string) (int64, error) {
+	return shipping.OrderFreight(q, orderID)
 }
 
 // Close closes the database.

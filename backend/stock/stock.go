@@ -90,7 +90,10 @@ func addMove(tx *store.Tx, m move) (string, error) {
 		return "", err
 	}
 	first := ""
-	for _, p := range pieces {
+	for n, p := range pieces {
+		if p.id != "" && n > 0 {
+			p.id = fmt.Sprintf("%s-%d", m.id, n+1)
+		}
 		id, err := addOne(tx, p)
 		if err != nil {
 			return "", err
@@ -477,6 +480,7 @@ func (s *Service) StockTake(ctx context.Context, in CountInput) (CountResult, er
 
 // QtyInput is a quantity of a product at a location tied to a document (an order line).
 type QtyInput struct {
+	ID         string `json:"-"` // the move's id when derived ('' = new); pieces of a split move get ID-2, ID-3 …
 	ProductID  string `json:"productId"`
 	LocationID string `json:"locationId"`
 	BatchID    string `json:"batchId"`
@@ -543,7 +547,7 @@ func qtyMove(tx *store.Tx, kind string, in QtyInput, qtySign, resSign int64) (st
 	if err := positive(in.Qty); err != nil {
 		return "", err
 	}
-	return addMove(tx, move{product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: kind,
+	return addMove(tx, move{id: in.ID, product: in.ProductID, location: in.LocationID, batch: in.BatchID, kind: kind,
 		qty: qtySign * in.Qty, reserved: resSign * in.Qty, ref: in.Ref, note: in.Note, at: in.At})
 }
 

@@ -131,6 +131,32 @@ func init() {
 		t("owner_id"), t("kind"), i("amount"), t("currency"), t("rate"), t("spread"), t("supplier_id"), t("store"),
 		t("status"), i("amount_received"), t("note"), t("at"),
 	}})
+	register(Table{Name: "carriers", Kind: Entity, Fields: []Field{
+		t("name"), t("name_en"), t("kind"), t("tracking_url"), t("phone"), t("note"), t("created_at"),
+	}})
+	register(Table{Name: "carrier_services", Kind: Entity, Fields: []Field{
+		t("carrier_id"), t("name"), t("name_en"), t("tier"), t("origin"), t("currency"), i("volumetric_divisor"), i("max_weight_g"),
+		i("transit_min"), i("transit_max"), i("insurance"), i("signature"), t("note"),
+	}})
+	register(Table{Name: "service_rates", Kind: Entity, Fields: []Field{
+		t("service_id"), t("zone"), t("provinces"), i("first_g"), i("first_fee"), i("extra_g"), i("extra_fee"),
+	}})
+	register(Table{Name: "parcels", Kind: Entity, Fields: []Field{
+		t("number"), t("carrier_id"), t("service_id"), t("tracking_no"), t("origin"), t("leg2_carrier"), t("leg2_tracking_no"),
+		i("weight_g"), i("length_mm"), i("width_mm"), i("height_mm"), t("contents"), i("declared_value"),
+		t("declared_currency"), i("insured"), i("signature"), i("freight"), t("freight_currency"), t("freight_rate"),
+		t("customer_id"), t("ship_name"), t("ship_phone"), t("ship_province"), t("ship_city"), t("ship_district"),
+		t("ship_street"), t("ship_postcode"), t("id_number"), t("note"), t("packed_at"), t("labelled_at"), t("created_at"),
+	}})
+	register(Table{Name: "parcel_items", Kind: Entity, Fields: []Field{t("parcel_id"), t("order_id"), t("line_id"), i("qty")}})
+	register(Table{Name: "parcel_events", Kind: Ledger, Fields: []Field{
+		t("parcel_id"), t("kind"), t("at"), t("place"), t("note"), t("source"), t("device"),
+	}})
+	register(Table{Name: "notices", Kind: Ledger, Fields: []Field{
+		t("order_id"), t("parcel_id"), t("stage"), t("channel"), t("lang"), t("recipient"), t("subject"), t("body"),
+		t("at"), t("device"),
+	}})
+	register(Table{Name: "notice_sends", Kind: Ledger, Fields: []Field{t("notice_id"), i("ok"), t("error"), t("at"), t("device")}})
 	register(Table{Name: "stock_moves", Kind: Ledger, Fields: []Field{
 		t("product_id"), t("location_id"), t("batch_id"), t("kind"), i("qty"), i("reserved"),
 		i("unit_cost"), t("cost_currency"), t("reason"), t("ref"), t("note"), t("at"), t("device"),

@@ -1,0 +1,41 @@
+// Package shipping sends the goods: carriers and their services with rate tables, parcels
+// (one or more orders, or parts of them, packed together), tracking events, customer notices
+// and carrier evaluation, and the labels and packing slips printed for parcels.
+//
+// Tables (migration 0015). Entities, edited by set with per-field last-writer-wins: carriers,
+// carrier_services, service_rates, parcels and parcel_items (qty of an order line in a parcel;
+// id derived from parcel + line). Ledgers, never changed: parcel_events (tracking) and notices
+// with notice_sends (each attempt to e-mail a notice). The team's rules are the settings row
+// shipping_rules.
+//
+// Preloaded carriers (SF Express, EMS, DHL, FedEx, UPS, a forwarder) live in the code
+// (BuiltInCarriers) with fixed ids and are overlaid by saved rows: nothing is written until a
+// person edits one, so a new laptop's database stays empty (it may start from a sync
+// snapshot) and an edit anywhere replaces the same row everywhere.
+//
+// Suggesting a carrier (Quote): every service that leaves from the parcel's origin (a
+// domestic service from the home country, an international one from abroad), has a rate row
+// for the destination province and carries the chargeable weight (the weight, or the volume
+// weight L×W×H / divisor when more) is priced: the first weight, then each further step or
+// part of it, converted to the base currency at the day's rate. The rules pick one: a
+// destination rule's service when it can carry the parcel; else for a light parcel the
+// cheapest economy service; else the cheapest service that is insured and signed for when the
+// declared value makes the parcel valuable, or simply the cheapest (ties: the faster).
+//
+// Status follows events, as for orders. A parcel's state (view parcel_state) comes from its
+// tracking events: none = packed, delivered beats all, then lost, else the latest event.
+// Orders move on in the same transaction as the parcel step that moves them, through the
+// small Orders interface: an order whose every line is in live parcels becomes packed; the
+// parcel's first tracking event takes its goods out of stock (one stock move per item, id
+// derived from the item, so two laptops shipping the same parcel offline record one move) and
+// ships every order now wholly in shipped parcels; a delivery delivers every order whose
+// parcels have all arrived. Goods can be repacked until the parcel ships; a parcel holding a
+// cancelled order cannot ship.
+//
+// Freight: a parcel's freight (its currency and the rate kept when it was saved) is shared
+// over its orders by the weight of their goods in it (by value when weights are unknown,
+// equally when both are), to the cent (largest remainder); OrderFreight gives an order's
+// share to order profit.
+//
+// It imports domain, money, store and pdf; orders are reached through Orders.
+package shipping
