@@ -158,13 +158,8 @@ func (in *CustomerInput) Validate(now time.Time) *domain.Problems {
 		p.Add(domain.Invalid("email", "customer.email.format", "not an email address", nil))
 	}
 	if in.IDNumber != "" {
-		switch domain.ResidentIDProblem(in.IDNumber, now) {
-		case domain.ResidentIDFormat:
-			p.Add(domain.Invalid("idNumber", "customer.idNumber.format", "a resident ID number is 17 digits and a digit or X", nil))
-		case domain.ResidentIDBirthDate:
-			p.Add(domain.Invalid("idNumber", "customer.idNumber.birthDate", "the birth date in the ID number is not a real date", nil))
-		case domain.ResidentIDChecksum:
-			p.Add(domain.Invalid("idNumber", "customer.idNumber.checksum", "the ID number's check digit does not match: a typo?", nil))
+		if e := domain.ResidentIDError("idNumber", in.IDNumber, now); e != nil {
+			p.Add(e)
 		}
 	}
 	if in.IDPhoto != "" && !blobHash.MatchString(in.IDPhoto) {

@@ -59,3 +59,17 @@ func ResidentIDProblem(id string, now time.Time) string {
 	}
 	return ""
 }
+
+// ResidentIDError is the invalid error for field when id (normalized) is not a valid resident
+// ID number, else nil.
+func ResidentIDError(field, id string, now time.Time) *Error {
+	switch ResidentIDProblem(id, now) {
+	case ResidentIDFormat:
+		return Invalid(field, "customer.idNumber.format", "a resident ID number is 17 digits and a digit or X", nil)
+	case ResidentIDBirthDate:
+		return Invalid(field, "customer.idNumber.birthDate", "the birth date in the ID number is not a real date", nil)
+	case ResidentIDChecksum:
+		return Invalid(field, "customer.idNumber.checksum", "the ID number's check digit does not match: a typo?", nil)
+	}
+	return nil
+}

@@ -39,8 +39,8 @@ type StockMove struct {
 
 // Service keeps orders over one store.
 type Service struct {
-	db    *store.DB
-	stock Stock
+	db      *store.DB
+	stock   Stock
 	costs   Costs
 	freight Freight
 	now     func() time.Time

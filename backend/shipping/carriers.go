@@ -212,7 +212,7 @@ func loadCatalog(q querier) (*catalog, error) {
 	return out, nil
 }
 
-// sortRates puts named destinations first and the catch-all ('' provinces) last.
+// sortRates puts named destinations first and the catch-all (” provinces) last.
 func sortRates(rs []Rate) {
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]
@@ -245,10 +245,10 @@ func (s *Service) SaveCarrier(ctx context.Context, in Carrier) (Carrier, error) 
 	in.TrackingURL = strings.TrimSpace(in.TrackingURL)
 	p := &domain.Problems{}
 	if in.Name == "" {
-		p.Add(invalid("name", "shipping.carrier.name", "the carrier needs a name", nil))
+		p.Add(domain.Invalid("name", "shipping.carrier.name", "the carrier needs a name", nil))
 	}
 	if !slices.Contains(CarrierKinds, in.Kind) {
-		p.Add(invalid("kind", "shipping.carrier.kind", "unknown carrier kind "+in.Kind, map[string]any{"kind": in.Kind}))
+		p.Add(domain.Invalid("kind", "shipping.carrier.kind", "unknown carrier kind "+in.Kind, map[string]any{"kind": in.Kind}))
 	}
 	if err := p.Err(); err != nil {
 		return in, err
@@ -353,22 +353,22 @@ func validateService(c *catalog, in *CarrierService) error {
 	in.Origin = strings.ToUpper(strings.TrimSpace(in.Origin))
 	p := &domain.Problems{}
 	if in.Origin != "" && len(in.Origin) != 2 {
-		p.Add(invalid("origin", "shipping.service.origin", "the origin is a two-letter country code, or empty for anywhere abroad", nil))
+		p.Add(domain.Invalid("origin", "shipping.service.origin", "the origin is a two-letter country code, or empty for anywhere abroad", nil))
 	}
 	if c.carrier(in.CarrierID) == nil {
-		p.Add(invalid("carrierId", "shipping.service.carrier", "choose the service's carrier", nil))
+		p.Add(domain.Invalid("carrierId", "shipping.service.carrier", "choose the service's carrier", nil))
 	}
 	if in.Name == "" {
-		p.Add(invalid("name", "shipping.service.name", "the service needs a name", nil))
+		p.Add(domain.Invalid("name", "shipping.service.name", "the service needs a name", nil))
 	}
 	if !slices.Contains(Tiers, in.Tier) {
-		p.Add(invalid("tier", "shipping.service.tier", "unknown tier "+in.Tier, map[string]any{"tier": in.Tier}))
+		p.Add(domain.Invalid("tier", "shipping.service.tier", "unknown tier "+in.Tier, map[string]any{"tier": in.Tier}))
 	}
 	if !domain.ValidCurrency(in.Currency) {
-		p.Add(invalid("currency", "order.currency.unknown", "unknown currency "+in.Currency, map[string]any{"currency": in.Currency}))
+		p.Add(domain.Invalid("currency", "order.currency.unknown", "unknown currency "+in.Currency, map[string]any{"currency": in.Currency}))
 	}
 	if in.VolumetricDivisor < 0 || in.MaxWeightG < 0 || in.TransitMin < 0 || in.TransitMax < in.TransitMin {
-		p.Add(invalid("transitMax", "shipping.service.numbers",
+		p.Add(domain.Invalid("transitMax", "shipping.service.numbers",
 			"divisor, weight limit and transit days may not be negative, and the longest transit not shorter than the shortest", nil))
 	}
 	catchAll := 0
@@ -380,13 +380,13 @@ func validateService(c *catalog, in *CarrierService) error {
 			catchAll++
 		}
 		if r.FirstG <= 0 || r.FirstFee < 0 || r.ExtraFee < 0 || r.ExtraG < 0 || (r.ExtraFee > 0 && r.ExtraG == 0) {
-			p.Add(invalid(field("firstG"), "shipping.rate.numbers",
+			p.Add(domain.Invalid(field("firstG"), "shipping.rate.numbers",
 				"rate row "+itoa(i+1)+": the first weight must be above 0 g, fees and steps not negative, and an additional fee needs its step",
 				map[string]any{"row": i + 1}))
 		}
 	}
 	if catchAll > 1 {
-		p.Add(invalid("rates", "shipping.rate.catchAll", "only one rate row may leave its destinations empty (everywhere else)", nil))
+		p.Add(domain.Invalid("rates", "shipping.rate.catchAll", "only one rate row may leave its destinations empty (everywhere else)", nil))
 	}
 	return p.Err()
 }

@@ -169,35 +169,35 @@ func (s *Service) saveParcelTx(tx *store.Tx, in ParcelInput) (string, error) {
 	if in.ServiceID != "" {
 		cr, v := c.service(in.ServiceID)
 		if v == nil {
-			p.Add(invalid("serviceId", "shipping.parcel.service", "the chosen service no longer exists", nil))
+			p.Add(domain.Invalid("serviceId", "shipping.parcel.service", "the chosen service no longer exists", nil))
 		} else {
 			in.CarrierID = cr.ID
 		}
 	} else if in.CarrierID != "" && c.carrier(in.CarrierID) == nil {
-		p.Add(invalid("carrierId", "shipping.parcel.carrier", "the chosen carrier no longer exists", nil))
+		p.Add(domain.Invalid("carrierId", "shipping.parcel.carrier", "the chosen carrier no longer exists", nil))
 	}
 	if in.WeightG < 0 || in.LengthMM < 0 || in.WidthMM < 0 || in.HeightMM < 0 {
-		p.Add(invalid("weightG", "shipping.parcel.negative", "weight, size and value may not be negative", nil))
+		p.Add(domain.Invalid("weightG", "shipping.parcel.negative", "weight, size and value may not be negative", nil))
 	}
 	if in.DeclaredValue < 0 || in.Freight < 0 {
-		p.Add(invalid("declaredValue", "shipping.parcel.negative", "weight, size and value may not be negative", nil))
+		p.Add(domain.Invalid("declaredValue", "shipping.parcel.negative", "weight, size and value may not be negative", nil))
 	}
 	if in.DeclaredValue > 0 && !domain.ValidCurrency(in.DeclaredCurrency) {
-		p.Add(invalid("declaredCurrency", "order.currency.unknown", "unknown currency "+in.DeclaredCurrency,
+		p.Add(domain.Invalid("declaredCurrency", "order.currency.unknown", "unknown currency "+in.DeclaredCurrency,
 			map[string]any{"currency": in.DeclaredCurrency}))
 	}
 	if in.Freight > 0 && !domain.ValidCurrency(in.FreightCurrency) {
-		p.Add(invalid("freightCurrency", "order.currency.unknown", "unknown currency "+in.FreightCurrency,
+		p.Add(domain.Invalid("freightCurrency", "order.currency.unknown", "unknown currency "+in.FreightCurrency,
 			map[string]any{"currency": in.FreightCurrency}))
 	}
 	if in.IDNumber != "" {
 		in.IDNumber = domain.NormalizeResidentID(in.IDNumber)
-		if problem := domain.ResidentIDProblem(in.IDNumber, s.now()); problem != "" {
-			p.Add(invalid("idNumber", "customer.idNumber.invalid", "the ID number is not valid: "+problem, nil))
+		if e := domain.ResidentIDError("idNumber", in.IDNumber, s.now()); e != nil {
+			p.Add(e)
 		}
 	}
 	if len(in.Items) == 0 && !shipped {
-		p.Add(invalid("items", "shipping.parcel.empty", "put at least one order line in the parcel", nil))
+		p.Add(domain.Invalid("items", "shipping.parcel.empty", "put at least one order line in the parcel", nil))
 	}
 	parcelID := in.ID
 	if parcelID == "" {
@@ -218,18 +218,18 @@ func (s *Service) saveParcelTx(tx *store.Tx, in ParcelInput) (string, error) {
 			}
 			switch {
 			case l == nil:
-				p.Add(invalid(fmt.Sprintf("items[%d].lineId", i), "shipping.item.line", fmt.Sprintf("item %d: the order line no longer exists", i+1),
+				p.Add(domain.Invalid(fmt.Sprintf("items[%d].lineId", i), "shipping.item.line", fmt.Sprintf("item %d: the order line no longer exists", i+1),
 					map[string]any{"row": i + 1}))
 				continue
 			case seen[l.id]:
-				p.Add(invalid(field, "shipping.item.twice", fmt.Sprintf("item %d: the line is listed twice", i+1), map[string]any{"row": i + 1}))
+				p.Add(domain.Invalid(field, "shipping.item.twice", fmt.Sprintf("item %d: the line is listed twice", i+1), map[string]any{"row": i + 1}))
 				continue
 			case l.rank < rankConfirmed || l.rank > rankPacked:
 				p.Add(&domain.Error{Code: domain.EConflict, Field: field, Key: "shipping.item.status",
 					Message: fmt.Sprintf("order %s cannot be packed in its status", l.number), Params: map[string]any{"order": l.number}})
 				continue
 			case it.Qty <= 0:
-				p.Add(invalid(field, "shipping.item.qty", fmt.Sprintf("item %d: the quantity must be at least 1", i+1), map[string]any{"row": i + 1}))
+				p.Add(domain.Invalid(field, "shipping.item.qty", fmt.Sprintf("item %d: the quantity must be at least 1", i+1), map[string]any{"row": i + 1}))
 				continue
 			}
 			seen[l.id] = true

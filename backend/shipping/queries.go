@@ -423,7 +423,7 @@ func (s *Service) DraftParcel(ctx context.Context, orderIDs []string) (Draft, er
 	q := s.db.R()
 	d := Draft{Lines: []ParcelLine{}, Warnings: []string{}}
 	if len(orderIDs) == 0 {
-		return d, invalid("orderIds", "shipping.draft.none", "choose at least one order", nil)
+		return d, domain.Invalid("orderIds", "shipping.draft.none", "choose at least one order", nil)
 	}
 	base, err := money.BaseCurrency(q)
 	if err != nil {
@@ -437,7 +437,7 @@ func (s *Service) DraftParcel(ctx context.Context, orderIDs []string) (Draft, er
 	for _, oid := range orderIDs {
 		var o struct {
 			number, customer, name, phone, prov, city, dist, street, post, cur, idNo string
-			rank                                                                   int
+			rank                                                                     int
 		}
 		err := q.QueryRow(`SELECT o.number, o.customer_id, o.ship_name, o.ship_phone, o.ship_province, o.ship_city,
 				o.ship_district, o.ship_street, o.ship_postcode, o.currency, coalesce(c.id_number, ''), coalesce(s.rank, 0)

@@ -64,10 +64,10 @@ func (s *Service) SaveRules(ctx context.Context, r Rules) (Rules, error) {
 	r.HomeCountry = strings.ToUpper(strings.TrimSpace(r.HomeCountry))
 	p := &domain.Problems{}
 	if len(r.HomeCountry) != 2 {
-		p.Add(invalid("homeCountry", "shipping.rules.home", "the home country is a two-letter code such as CN", nil))
+		p.Add(domain.Invalid("homeCountry", "shipping.rules.home", "the home country is a two-letter code such as CN", nil))
 	}
 	if r.ValuableFrom < 0 || r.LightUpToG < 0 {
-		p.Add(invalid("valuableFrom", "shipping.rules.negative", "the value and weight limits may not be negative", nil))
+		p.Add(domain.Invalid("valuableFrom", "shipping.rules.negative", "the value and weight limits may not be negative", nil))
 	}
 	c, err := loadCatalog(s.db.R())
 	if err != nil {
@@ -80,7 +80,7 @@ func (s *Service) SaveRules(ctx context.Context, r Rules) (Rules, error) {
 		d := &r.Destinations[i]
 		d.Provinces = normalizeList(d.Provinces)
 		if _, v := c.service(d.ServiceID); v == nil || d.Provinces == "" {
-			p.Add(invalid("destinations["+itoa(i)+"]", "shipping.rules.destination",
+			p.Add(domain.Invalid("destinations["+itoa(i)+"]", "shipping.rules.destination",
 				"destination rule "+itoa(i+1)+" needs provinces and a service", map[string]any{"row": i + 1}))
 		}
 	}
@@ -168,26 +168,26 @@ type QuoteInput struct {
 
 // Option is one service that can carry the parcel, priced.
 type Option struct {
-	CarrierID    string `json:"carrierId"`
-	Carrier      string `json:"carrier"`
-	CarrierEn    string `json:"carrierEn"`
-	ServiceID    string `json:"serviceId"`
-	Service      string `json:"service"`
-	ServiceEn    string `json:"serviceEn"`
-	Tier         string `json:"tier"`
-	Zone         string `json:"zone"`
-	ChargeableG  int64  `json:"chargeableG"`
-	Fee          int64  `json:"fee"` // minor units of Currency
-	Currency     string `json:"currency"`
-	Rate         string `json:"rate"`    // 1 Currency in base
-	FeeBase      int64  `json:"feeBase"` // -1 when no rate is known for Currency
-	TransitMin   int64  `json:"transitMin"`
-	TransitMax   int64  `json:"transitMax"`
-	Insurance    bool   `json:"insurance"`
-	Signature    bool   `json:"signature"`
-	MeetsRules   bool   `json:"meetsRules"` // insured and signed for when the parcel is valuable
-	Suggested    bool   `json:"suggested"`
-	Reason       string `json:"reason"` // why suggested: destination | valuable | light | cheapest
+	CarrierID   string `json:"carrierId"`
+	Carrier     string `json:"carrier"`
+	CarrierEn   string `json:"carrierEn"`
+	ServiceID   string `json:"serviceId"`
+	Service     string `json:"service"`
+	ServiceEn   string `json:"serviceEn"`
+	Tier        string `json:"tier"`
+	Zone        string `json:"zone"`
+	ChargeableG int64  `json:"chargeableG"`
+	Fee         int64  `json:"fee"` // minor units of Currency
+	Currency    string `json:"currency"`
+	Rate        string `json:"rate"`    // 1 Currency in base
+	FeeBase     int64  `json:"feeBase"` // -1 when no rate is known for Currency
+	TransitMin  int64  `json:"transitMin"`
+	TransitMax  int64  `json:"transitMax"`
+	Insurance   bool   `json:"insurance"`
+	Signature   bool   `json:"signature"`
+	MeetsRules  bool   `json:"meetsRules"` // insured and signed for when the parcel is valuable
+	Suggested   bool   `json:"suggested"`
+	Reason      string `json:"reason"` // why suggested: destination | valuable | light | cheapest
 }
 
 // Quote is the options for a parcel, the suggested one first.
@@ -205,7 +205,7 @@ func (s *Service) Quote(ctx context.Context, in QuoteInput) (Quote, error) {
 
 func quote(q querier, in QuoteInput, now time.Time) (Quote, error) {
 	if in.WeightG < 0 || in.LengthMM < 0 || in.WidthMM < 0 || in.HeightMM < 0 || in.DeclaredValue < 0 {
-		return Quote{}, invalid("weightG", "shipping.parcel.negative", "weight, size and value may not be negative", nil)
+		return Quote{}, domain.Invalid("weightG", "shipping.parcel.negative", "weight, size and value may not be negative", nil)
 	}
 	rules, err := loadRules(q)
 	if err != nil {
@@ -262,7 +262,7 @@ func quote(q querier, in QuoteInput, now time.Time) (Quote, error) {
 }
 
 // servesOrigin: a domestic service (origin = home) carries parcels from home only; an
-// international one ('' origin) from anywhere but home; a named country from that country.
+// international one (” origin) from anywhere but home; a named country from that country.
 func servesOrigin(service, parcel, home string) bool {
 	if service == "" {
 		return parcel != home

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"time"
 
-	"daigoudesk/backend/domain"
 	"daigoudesk/backend/store"
 )
 
@@ -60,8 +59,4 @@ func b2i(b bool) int64 {
 		return 1
 	}
 	return 0
-}
-
-func invalid(field, key, msg string, params map[string]any) *domain.Error {
-	return domain.Invalid(field, key, msg, params)
 }

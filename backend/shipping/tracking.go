@@ -60,13 +60,13 @@ func parseTime(v string) (string, bool) {
 func (s *Service) addEventTx(tx *store.Tx, eventID, source string, in EventInput) error {
 	in.Kind = strings.TrimSpace(in.Kind)
 	if !slices.Contains(EventKinds, in.Kind) {
-		return invalid("kind", "shipping.event.kind", fmt.Sprintf("unknown tracking event %q", in.Kind), map[string]any{"kind": in.Kind})
+		return domain.Invalid("kind", "shipping.event.kind", fmt.Sprintf("unknown tracking event %q", in.Kind), map[string]any{"kind": in.Kind})
 	}
 	at := s.nowText()
 	if strings.TrimSpace(in.At) != "" {
 		var ok bool
 		if at, ok = parseTime(in.At); !ok {
-			return invalid("at", "shipping.event.time", "the time must look like 2026-03-01 14:30", nil)
+			return domain.Invalid("at", "shipping.event.time", "the time must look like 2026-03-01 14:30", nil)
 		}
 	}
 	var deleted int
