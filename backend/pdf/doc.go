@@ -1,8 +1,20 @@
 // Package pdf writes the app's PDF documents: a list report (WriteList: a
 // titled table with group headings, e.g. a purchase list or a stock count
-// sheet) and shipping labels (WriteLabels: one label per page of a label
-// size, with a Code128 tracking barcode and an order QR code). Packing slips
-// come later.
+// sheet), shipping labels (WriteLabels: one label per page of a label
+// size, with a Code128 tracking barcode and an order QR code) and packing
+// slips (WriteSlips).
+//
+// A packing slip (slip.go) lists the goods in one parcel, on A4, A5 or any
+// page at least 100 mm square: the title, date and parcel count with the
+// parcel number as a Code128 barcode and an optional QR code at the top;
+// sender and recipient side by side; carrier, service, tracking number and
+// the orders in the parcel; a table of lines (order, product name with its
+// original-language name under it, SKU, quantity and, unless the slip is a
+// gift with HidePrices, unit price and amount), whose rows are never split
+// and whose header repeats on each page; the total quantity and the total
+// amount per currency; the note. Each slip starts a new page and numbers its
+// own pages ("页 Page n / m"). Money is minor units printed with the
+// currency's decimals (JPY and KRW have none) and thousands separators.
 //
 // Everything is drawn with one embedded CJK TrueType font, LXGW WenKai
 // (fonts/, OFL-1.1), so Chinese, Japanese kana/kanji and Latin print on any

@@ -12,6 +12,18 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
+// Progress is told after each page that done of total labels or slips are drawn (a progress
+// bar); writing the file follows the last call.
+type Progress func(done, total int)
+
+func report(progress []Progress, done, total int) {
+	for _, p := range progress {
+		if p != nil {
+			p(done, total)
+		}
+	}
+}
+
 // LabelSize is a label's page size in mm (portrait: W across, H down).
 type LabelSize struct{ W, H float64 }
 
@@ -63,7 +75,7 @@ const (
 // single-threaded) as soon as their label's barcodes are ready. Text is scaled down, in steps, until a label's content
 // fits its page; a label that does not fit even at the smallest scale is an
 // error, never a clipped address.
-func WriteLabels(w io.Writer, labels []Label, size LabelSize) error {
+func WriteLabels(w io.Writer, labels []Label, size LabelSize, progress ...Progress) error {
 	if !(size.W >= MinLabelMM && size.H >= MinLabelMM) {
 		return fmt.Errorf("pdf: label size %gx%g mm is smaller than the minimum %dx%d mm",
 			size.W, size.H, MinLabelMM, MinLabelMM)
@@ -87,6 +99,7 @@ func WriteLabels(w io.Writer, labels []Label, size LabelSize) error {
 		if err != nil {
 			return fmt.Errorf("pdf: label %d (tracking %s): %w", i+1, labels[i].Tracking, err)
 		}
+		report(progress, i+1, len(labels))
 	}
 	return doc.Output(w)
 }

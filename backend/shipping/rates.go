@@ -24,6 +24,17 @@ type Rules struct {
 	LightUpToG int64 `json:"lightUpToG"`
 	// Destinations send parcels for these provinces with this service when it can carry them.
 	Destinations []DestinationRule `json:"destinations"`
+	// Sender is printed on labels and packing slips.
+	Sender Sender `json:"sender"`
+	// SlipNote is printed at the end of packing slips (a thank-you, the return address …).
+	SlipNote string `json:"slipNote"`
+}
+
+// Sender is who parcels come from.
+type Sender struct {
+	Name    string `json:"name"`
+	Phone   string `json:"phone"`
+	Address string `json:"address"`
 }
 
 // DestinationRule prefers a service for some destinations.
