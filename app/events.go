@@ -16,6 +16,7 @@ const (
 	EventCustomersChanged  = "customers:changed"
 	EventOrdersChanged     = "orders:changed"
 	EventPurchasingChanged = "purchasing:changed"
+	EventShippingChanged   = "shipping:changed"
 )
 
 // tableEvents says which event a change to a table raises.
@@ -32,6 +33,9 @@ var tableEvents = map[string]string{
 	"purchase_orders": EventPurchasingChanged, "purchase_order_lines": EventPurchasingChanged,
 	"purchase_receipts": EventPurchasingChanged, "trips": EventPurchasingChanged, "trip_items": EventPurchasingChanged,
 	"trip_buys": EventPurchasingChanged, "purchase_costs": EventPurchasingChanged, "exchange_rates": EventPurchasingChanged,
+	"carriers": EventShippingChanged, "carrier_services": EventShippingChanged, "service_rates": EventShippingChanged,
+	"parcels": EventShippingChanged, "parcel_items": EventShippingChanged, "parcel_events": EventShippingChanged,
+	"notices": EventShippingChanged, "notice_sends": EventShippingChanged,
 }
 
 // forwardChanges emits one event per area touched by each committed write.
@@ -49,6 +53,13 @@ func forwardChanges(ctx context.Context, db *store.DB) {
 		// a trip's list and summary read open pre-orders and stock
 		if (sent[EventOrdersChanged] || sent[EventStockChanged]) && !sent[EventPurchasingChanged] {
 			runtime.EventsEmit(ctx, EventPurchasingChanged, map[string]any{"remote": c.Remote})
+		}
+		// the pack list reads orders; a parcel's orders show its state
+		if sent[EventOrdersChanged] && !sent[EventShippingChanged] {
+			runtime.EventsEmit(ctx, EventShippingChanged, map[string]any{"remote": c.Remote})
+		}
+		if sent[EventShippingChanged] && !sent[EventOrdersChanged] {
+			runtime.EventsEmit(ctx, EventOrdersChanged, map[string]any{"remote": c.Remote})
 		}
 		// stock figures shown on product rows change with stock moves
 		if sent[EventStockChanged] && !sent[EventCatalogChanged] {

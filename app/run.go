@@ -39,6 +39,7 @@ func Run(assets embed.FS, svc *services.Services) error {
 	orderImport := &OrderImport{base}
 	syncer := &Sync{facade: base}
 	purchasing := &Purchasing{base}
+	ship := &Shipping{facade: base}
 	return wails.Run(&options.App{
 		Title:     "Daigou Desk 代购助手",
 		Width:     1400,
@@ -54,16 +55,18 @@ func Run(assets embed.FS, svc *services.Services) error {
 			forwardChanges(ctx, svc.DB)
 			go orderImport.startWatching()
 			go syncer.startRunning()
+			ship.startOutbox()
 			if os.Getenv("DAIGOU_STARTUP_PROBE") != "" {
 				probeStartup(ctx)
 			}
 		},
 		OnShutdown: func(context.Context) {
 			orderImport.stopWatching()
+			ship.stop()
 			syncer.shutdown() // before Close: its last pass exports what was made just before quitting
 			svc.Close()
 		},
-		Bind:           []any{catalog, stock, settings, customers, orders, orderImport, syncer, purchasing},
+		Bind:           []any{catalog, stock, settings, customers, orders, orderImport, syncer, purchasing, ship},
 		ErrorFormatter: formatError,
 	})
 }

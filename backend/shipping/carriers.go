@@ -257,7 +257,7 @@ func (s *Service) SaveCarrier(ctx context.Context, in Carrier) (Carrier, error) 
 		in.ID = domain.NewID()
 	}
 	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		return tx.Set("carriers", in.ID, store.Fields{"name": in.Name, "name_en": in.NameEn, "kind": in.Kind,
+		return tx.SetChanged("carriers", in.ID, store.Fields{"name": in.Name, "name_en": in.NameEn, "kind": in.Kind,
 			"tracking_url": in.TrackingURL, "phone": strings.TrimSpace(in.Phone), "note": in.Note})
 	})
 	if err != nil {
@@ -309,7 +309,7 @@ func (s *Service) SaveService(ctx context.Context, in CarrierService) (CarrierSe
 		old = v.Rates
 	}
 	err = s.db.Write(ctx, func(tx *store.Tx) error {
-		if err := tx.Set("carrier_services", in.ID, store.Fields{"carrier_id": in.CarrierID, "name": in.Name,
+		if err := tx.SetChanged("carrier_services", in.ID, store.Fields{"carrier_id": in.CarrierID, "name": in.Name,
 			"name_en": in.NameEn, "tier": in.Tier, "origin": in.Origin, "currency": in.Currency, "volumetric_divisor": in.VolumetricDivisor,
 			"max_weight_g": in.MaxWeightG, "transit_min": in.TransitMin, "transit_max": in.TransitMax,
 			"insurance": b2i(in.Insurance), "signature": b2i(in.Signature), "note": in.Note, "deleted": int64(0)}); err != nil {
@@ -322,7 +322,7 @@ func (s *Service) SaveService(ctx context.Context, in CarrierService) (CarrierSe
 				r.ID = domain.NewID()
 			}
 			keep[r.ID] = true
-			if err := tx.Set("service_rates", r.ID, store.Fields{"service_id": in.ID, "zone": r.Zone,
+			if err := tx.SetChanged("service_rates", r.ID, store.Fields{"service_id": in.ID, "zone": r.Zone,
 				"provinces": r.Provinces, "first_g": r.FirstG, "first_fee": r.FirstFee, "extra_g": r.ExtraG,
 				"extra_fee": r.ExtraFee, "deleted": int64(0)}); err != nil {
 				return err

@@ -37,5 +37,38 @@
 // equally when both are), to the cent (largest remainder); OrderFreight gives an order's
 // share to order profit.
 //
-// It imports domain, money, store and pdf; orders are reached through Orders.
+// Customer notices: at each stage (shipped, customs, delivered, delayed) a message in
+// Chinese or English is filled from a template with the parcel's details ({customer},
+// {order}, {parcel}, {carrier}, {service}, {tracking}, {trackingUrl}, {items}, {eta} = shipping
+// day + the service's longest transit, China time, {place} = the latest tracking place,
+// {leg2} = the forwarder's domestic courier); unknown {names} stay as typed, and a line whose
+// placeholders are all empty is left out. The built-in texts live in the code; the team's
+// edits are settings rows notice_template.<stage>.<lang> (deleted = back to the default). The
+// user copies the text into WeChat or has it e-mailed; either way RecordNotice adds one
+// notices row per order it is about, so each order keeps its history. SMTP settings are
+// device-local (meta key smtp; the password never syncs and is never handed back to the UI).
+// The outbox is this device's e-mail notices without a successful notice_sends row; rows
+// written together (one message about several orders) are one e-mail, sent once. Every
+// attempt is a notice_sends row; a failure waits 2^attempts minutes (at most an hour), and
+// when the server cannot be reached the round stops dialling. Offline nothing is lost: the
+// notices wait in the database until RunOutbox gets through.
+//
+// Tracking import (ImportTracking): a carrier's route export (.csv in UTF-8 or GBK, or
+// .xlsx), columns found by Chinese or English headers, each row's status text mapped to an
+// event by keywords (StatusKind documents the order of precedence: 未妥投 is an exception,
+// not a delivery) and matched to the live parcel with that tracking or domestic number. Rows
+// of other shipments, and rows that are no carrier event (label created), are skipped; any
+// other bad row (time, status, a number two parcels share, a parcel that cannot ship) is a
+// problem naming line and column, and then nothing is written. Event ids are derived from
+// parcel, kind and time, so a file imported twice or on two laptops records each event once.
+// The events apply in time order in one transaction through the same step as a typed event,
+// so the import ships parcels and delivers orders; a preview runs it and rolls back.
+//
+// Evaluation (Evaluate): per carrier service, over the parcels shipped in a period: on-time
+// rate against the service's longest transit, average and 90th-percentile (nearest-rank)
+// transit days, parcels with problems (exception, lost, damaged), those still late, freight
+// in the base currency and the cost per chargeable kg (over parcels with both a freight and
+// a weight), for a cost-against-speed chart.
+//
+// It imports domain, money, store, importer and pdf; orders are reached through Orders.
 package shipping

@@ -280,7 +280,7 @@ func (s *Service) saveParcelTx(tx *store.Tx, in ParcelInput) (string, error) {
 		}
 		f["number"], f["packed_at"], f["created_at"] = numbers[0], now, now
 	}
-	if err := tx.Set("parcels", parcelID, f); err != nil {
+	if err := tx.SetChanged("parcels", parcelID, f); err != nil {
 		return "", err
 	}
 	if shipped {
@@ -292,7 +292,7 @@ func (s *Service) saveParcelTx(tx *store.Tx, in ParcelInput) (string, error) {
 		itemID := domain.DerivedID("parcel-item", parcelID, l.id)
 		keep[itemID] = true
 		orders[l.order] = true
-		if err := tx.Set("parcel_items", itemID, store.Fields{"parcel_id": parcelID, "order_id": l.order, "line_id": l.id,
+		if err := tx.SetChanged("parcel_items", itemID, store.Fields{"parcel_id": parcelID, "order_id": l.order, "line_id": l.id,
 			"qty": l.packQty, "deleted": int64(0)}); err != nil {
 			return "", err
 		}

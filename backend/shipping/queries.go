@@ -265,6 +265,7 @@ type ParcelRow struct {
 	DeliveredAt string   `json:"deliveredAt"`
 	Late        bool     `json:"late"`
 	Problems    int      `json:"problems"`
+	OverPacked  bool     `json:"overPacked"` // goods packed twice (two laptops, offline)
 }
 
 // Problem statuses.
@@ -317,7 +318,10 @@ func listParcels(q querier, f ParcelFilter, now time.Time) ([]ParcelRow, error) 
 	err = scanAll(q, `SELECT p.id, p.number, s.status, p.carrier_id, p.service_id, p.tracking_no, p.ship_name, p.ship_province,
 			p.weight_g, p.freight, p.freight_currency, p.packed_at, p.labelled_at, s.shipped_at, s.delivered_at, s.problems,
 			coalesce((SELECT group_concat(number, ',') FROM (SELECT DISTINCT o.number FROM parcel_items i JOIN orders o ON o.id = i.order_id
-				WHERE i.parcel_id = p.id AND i.deleted = 0 ORDER BY o.number)), '')
+				WHERE i.parcel_id = p.id AND i.deleted = 0 ORDER BY o.number)), ''),
+			EXISTS (SELECT 1 FROM parcel_items i JOIN order_lines l ON l.id = i.line_id WHERE i.parcel_id = p.id AND i.deleted = 0
+				AND l.qty < (SELECT sum(j.qty) FROM parcel_items j JOIN parcels pp ON pp.id = j.parcel_id
+					WHERE j.line_id = i.line_id AND j.deleted = 0 AND pp.deleted = 0))
 		FROM parcels p JOIN parcel_state s ON s.parcel_id = p.id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.packed_at DESC, p.id DESC LIMIT ?`, append(args, limit),
 		func(r *sql.Rows) error {
@@ -325,7 +329,7 @@ func listParcels(q querier, f ParcelFilter, now time.Time) ([]ParcelRow, error) 
 			var carrier, service, orders string
 			if err := r.Scan(&row.ID, &row.Number, &row.Status, &carrier, &service, &row.TrackingNo, &row.ShipName,
 				&row.Province, &row.WeightG, &row.Freight, &row.FreightCur, &row.PackedAt, &row.LabelledAt, &row.ShippedAt,
-				&row.DeliveredAt, &row.Problems, &orders); err != nil {
+				&row.DeliveredAt, &row.Problems, &orders, &row.OverPacked); err != nil {
 				return err
 			}
 			var transitMax int64

@@ -513,3 +513,39 @@ func TestBulkWritesEqualRowWrites(t *testing.T) {
 		}
 	}
 }
+
+// A form saving every field with SetChanged keeps another laptop's concurrent edit of a
+// field it did not change.
+func TestSetChangedWritesOnlyChangedFields(t *testing.T) {
+	ctx := context.Background()
+	a, b := mustOpen(t), mustOpen(t)
+	form := store.Fields{"sku": "A-1", "name_zh": "面膜", "price": int64(100), "shelf_life": true}
+	write := func(db *store.DB, f store.Fields) {
+		t.Helper()
+		if err := db.Write(ctx, func(tx *store.Tx) error { return tx.SetChanged("products", "p1", f) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(a, form)
+	exchange(t, a, b)
+	var before int
+	a.R().QueryRow(`SELECT count(*) FROM oplog`).Scan(&before)
+	write(a, store.Fields{"sku": "A-1", "name_zh": "面膜", "price": int64(100), "shelf_life": true})
+	var after int
+	a.R().QueryRow(`SELECT count(*) FROM oplog`).Scan(&after)
+	if after != before {
+		t.Fatal("saving an unchanged form writes nothing")
+	}
+	write(a, store.Fields{"sku": "A-1", "name_zh": "面膜", "price": int64(120), "shelf_life": true}) // a: price
+	write(b, store.Fields{"sku": "A-1", "name_zh": "补水面膜", "price": int64(100), "shelf_life": true}) // b, later: name
+	exchange(t, a, b)
+	exchange(t, b, a)
+	for _, db := range []*store.DB{a, b} {
+		var name string
+		var price int64
+		db.R().QueryRow(`SELECT name_zh, price FROM products WHERE id = 'p1'`).Scan(&name, &price)
+		if name != "补水面膜" || price != 120 {
+			t.Fatalf("both edits survive: %q %d", name, price)
+		}
+	}
+}

@@ -118,6 +118,40 @@ func (tx *Tx) Set(table, id string, fields Fields) error {
 	return tx.local("set", table, id, fields)
 }
 
+// SetChanged is Set of only the fields whose values differ from the row as this device holds
+// it (all of them for a new row). A form saves every field it shows; writing the unchanged
+// ones too would stamp them newer and undo another laptop's concurrent edit of them when the
+// two merge. Nothing is written when nothing changed.
+func (tx *Tx) SetChanged(table, id string, fields Fields) error {
+	op := Op{Kind: "set", Table: table, ID: id, Data: fields}
+	if err := op.normalize(); err != nil {
+		return err
+	}
+	cols := make([]string, len(op.keys))
+	vals := make([]any, len(op.keys))
+	ptrs := make([]any, len(op.keys))
+	for i, k := range op.keys {
+		cols[i] = `"` + k + `"`
+		ptrs[i] = &vals[i]
+	}
+	err := tx.QueryRow(`SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE id = ?`, id).Scan(ptrs...)
+	if err == sql.ErrNoRows {
+		return tx.Set(table, id, op.Data)
+	} else if err != nil {
+		return err
+	}
+	changed := Fields{}
+	for i, k := range op.keys {
+		if cur, err := convert(registry[table].Fields[registry[table].byName[k]], vals[i]); err != nil || cur != op.Data[k] {
+			changed[k] = op.Data[k]
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	return tx.Set(table, id, changed)
+}
+
 // Add appends the immutable ledger row id to table.
 func (tx *Tx) Add(table, id string, fields Fields) error {
 	return tx.local("add", table, id, fields)

@@ -2667,6 +2667,1085 @@ export namespace settings {
 
 }
 
+export namespace shipping {
+	
+	export class Rate {
+	    id: string;
+	    zone: string;
+	    provinces: string;
+	    firstG: number;
+	    firstFee: number;
+	    extraG: number;
+	    extraFee: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.zone = source["zone"];
+	        this.provinces = source["provinces"];
+	        this.firstG = source["firstG"];
+	        this.firstFee = source["firstFee"];
+	        this.extraG = source["extraG"];
+	        this.extraFee = source["extraFee"];
+	    }
+	}
+	export class CarrierService {
+	    id: string;
+	    carrierId: string;
+	    name: string;
+	    nameEn: string;
+	    tier: string;
+	    origin: string;
+	    currency: string;
+	    volumetricDivisor: number;
+	    maxWeightG: number;
+	    transitMin: number;
+	    transitMax: number;
+	    insurance: boolean;
+	    signature: boolean;
+	    note: string;
+	    rates: Rate[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CarrierService(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.carrierId = source["carrierId"];
+	        this.name = source["name"];
+	        this.nameEn = source["nameEn"];
+	        this.tier = source["tier"];
+	        this.origin = source["origin"];
+	        this.currency = source["currency"];
+	        this.volumetricDivisor = source["volumetricDivisor"];
+	        this.maxWeightG = source["maxWeightG"];
+	        this.transitMin = source["transitMin"];
+	        this.transitMax = source["transitMax"];
+	        this.insurance = source["insurance"];
+	        this.signature = source["signature"];
+	        this.note = source["note"];
+	        this.rates = this.convertValues(source["rates"], Rate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Carrier {
+	    id: string;
+	    name: string;
+	    nameEn: string;
+	    kind: string;
+	    trackingUrl: string;
+	    phone: string;
+	    note: string;
+	    builtIn: boolean;
+	    services: CarrierService[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Carrier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.nameEn = source["nameEn"];
+	        this.kind = source["kind"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.phone = source["phone"];
+	        this.note = source["note"];
+	        this.builtIn = source["builtIn"];
+	        this.services = this.convertValues(source["services"], CarrierService);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class DestinationRule {
+	    provinces: string;
+	    serviceId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DestinationRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provinces = source["provinces"];
+	        this.serviceId = source["serviceId"];
+	    }
+	}
+	export class Option {
+	    carrierId: string;
+	    carrier: string;
+	    carrierEn: string;
+	    serviceId: string;
+	    service: string;
+	    serviceEn: string;
+	    tier: string;
+	    zone: string;
+	    chargeableG: number;
+	    fee: number;
+	    currency: string;
+	    rate: string;
+	    feeBase: number;
+	    transitMin: number;
+	    transitMax: number;
+	    insurance: boolean;
+	    signature: boolean;
+	    meetsRules: boolean;
+	    suggested: boolean;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.carrierId = source["carrierId"];
+	        this.carrier = source["carrier"];
+	        this.carrierEn = source["carrierEn"];
+	        this.serviceId = source["serviceId"];
+	        this.service = source["service"];
+	        this.serviceEn = source["serviceEn"];
+	        this.tier = source["tier"];
+	        this.zone = source["zone"];
+	        this.chargeableG = source["chargeableG"];
+	        this.fee = source["fee"];
+	        this.currency = source["currency"];
+	        this.rate = source["rate"];
+	        this.feeBase = source["feeBase"];
+	        this.transitMin = source["transitMin"];
+	        this.transitMax = source["transitMax"];
+	        this.insurance = source["insurance"];
+	        this.signature = source["signature"];
+	        this.meetsRules = source["meetsRules"];
+	        this.suggested = source["suggested"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Quote {
+	    valuable: boolean;
+	    light: boolean;
+	    baseCurrency: string;
+	    options: Option[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Quote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valuable = source["valuable"];
+	        this.light = source["light"];
+	        this.baseCurrency = source["baseCurrency"];
+	        this.options = this.convertValues(source["options"], Option);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ParcelLine {
+	    itemId: string;
+	    lineId: string;
+	    orderId: string;
+	    orderNumber: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    nameOrig: string;
+	    qty: number;
+	    lineQty: number;
+	    unitPrice: number;
+	    currency: string;
+	    weightG: number;
+	    packed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ParcelLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.lineId = source["lineId"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.nameOrig = source["nameOrig"];
+	        this.qty = source["qty"];
+	        this.lineQty = source["lineQty"];
+	        this.unitPrice = source["unitPrice"];
+	        this.currency = source["currency"];
+	        this.weightG = source["weightG"];
+	        this.packed = source["packed"];
+	    }
+	}
+	export class ItemInput {
+	    lineId: string;
+	    qty: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.qty = source["qty"];
+	    }
+	}
+	export class ParcelInput {
+	    id: string;
+	    origin: string;
+	    carrierId: string;
+	    serviceId: string;
+	    trackingNo: string;
+	    leg2Carrier: string;
+	    leg2TrackingNo: string;
+	    weightG: number;
+	    lengthMM: number;
+	    widthMM: number;
+	    heightMM: number;
+	    contents: string;
+	    declaredValue: number;
+	    declaredCurrency: string;
+	    insured: boolean;
+	    signature: boolean;
+	    freight: number;
+	    freightCurrency: string;
+	    customerId: string;
+	    shipName: string;
+	    shipPhone: string;
+	    shipProvince: string;
+	    shipCity: string;
+	    shipDistrict: string;
+	    shipStreet: string;
+	    shipPostcode: string;
+	    idNumber: string;
+	    note: string;
+	    items: ItemInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ParcelInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.origin = source["origin"];
+	        this.carrierId = source["carrierId"];
+	        this.serviceId = source["serviceId"];
+	        this.trackingNo = source["trackingNo"];
+	        this.leg2Carrier = source["leg2Carrier"];
+	        this.leg2TrackingNo = source["leg2TrackingNo"];
+	        this.weightG = source["weightG"];
+	        this.lengthMM = source["lengthMM"];
+	        this.widthMM = source["widthMM"];
+	        this.heightMM = source["heightMM"];
+	        this.contents = source["contents"];
+	        this.declaredValue = source["declaredValue"];
+	        this.declaredCurrency = source["declaredCurrency"];
+	        this.insured = source["insured"];
+	        this.signature = source["signature"];
+	        this.freight = source["freight"];
+	        this.freightCurrency = source["freightCurrency"];
+	        this.customerId = source["customerId"];
+	        this.shipName = source["shipName"];
+	        this.shipPhone = source["shipPhone"];
+	        this.shipProvince = source["shipProvince"];
+	        this.shipCity = source["shipCity"];
+	        this.shipDistrict = source["shipDistrict"];
+	        this.shipStreet = source["shipStreet"];
+	        this.shipPostcode = source["shipPostcode"];
+	        this.idNumber = source["idNumber"];
+	        this.note = source["note"];
+	        this.items = this.convertValues(source["items"], ItemInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Draft {
+	    parcel: ParcelInput;
+	    lines: ParcelLine[];
+	    warnings: string[];
+	    quote: Quote;
+	
+	    static createFrom(source: any = {}) {
+	        return new Draft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.parcel = this.convertValues(source["parcel"], ParcelInput);
+	        this.lines = this.convertValues(source["lines"], ParcelLine);
+	        this.warnings = source["warnings"];
+	        this.quote = this.convertValues(source["quote"], Quote);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Event {
+	    id: string;
+	    kind: string;
+	    at: string;
+	    place: string;
+	    note: string;
+	    source: string;
+	    device: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.at = source["at"];
+	        this.place = source["place"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.device = source["device"];
+	    }
+	}
+	export class EventInput {
+	    parcelId: string;
+	    kind: string;
+	    at: string;
+	    place: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EventInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.parcelId = source["parcelId"];
+	        this.kind = source["kind"];
+	        this.at = source["at"];
+	        this.place = source["place"];
+	        this.note = source["note"];
+	    }
+	}
+	
+	export class Notice {
+	    id: string;
+	    orderId: string;
+	    parcelId: string;
+	    stage: string;
+	    channel: string;
+	    lang: string;
+	    recipient: string;
+	    subject: string;
+	    body: string;
+	    at: string;
+	    device: string;
+	    sent: string;
+	    lastError: string;
+	    attempts: number;
+	    lastTry: string;
+	    nextTry: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Notice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderId = source["orderId"];
+	        this.parcelId = source["parcelId"];
+	        this.stage = source["stage"];
+	        this.channel = source["channel"];
+	        this.lang = source["lang"];
+	        this.recipient = source["recipient"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.at = source["at"];
+	        this.device = source["device"];
+	        this.sent = source["sent"];
+	        this.lastError = source["lastError"];
+	        this.attempts = source["attempts"];
+	        this.lastTry = source["lastTry"];
+	        this.nextTry = source["nextTry"];
+	    }
+	}
+	export class NoticeInput {
+	    parcelId: string;
+	    orderId: string;
+	    stage: string;
+	    lang: string;
+	    channel: string;
+	    recipient: string;
+	    subject: string;
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoticeInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.parcelId = source["parcelId"];
+	        this.orderId = source["orderId"];
+	        this.stage = source["stage"];
+	        this.lang = source["lang"];
+	        this.channel = source["channel"];
+	        this.recipient = source["recipient"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	    }
+	}
+	
+	export class PackableOrder {
+	    id: string;
+	    number: string;
+	    status: string;
+	    customer: string;
+	    shipName: string;
+	    province: string;
+	    city: string;
+	    orderedAt: string;
+	    dueDate: string;
+	    left: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackableOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.status = source["status"];
+	        this.customer = source["customer"];
+	        this.shipName = source["shipName"];
+	        this.province = source["province"];
+	        this.city = source["city"];
+	        this.orderedAt = source["orderedAt"];
+	        this.dueDate = source["dueDate"];
+	        this.left = source["left"];
+	    }
+	}
+	export class ParcelOrder {
+	    id: string;
+	    number: string;
+	    status: string;
+	    customer: string;
+	    freightBase: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ParcelOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.status = source["status"];
+	        this.customer = source["customer"];
+	        this.freightBase = source["freightBase"];
+	    }
+	}
+	export class Parcel {
+	    id: string;
+	    origin: string;
+	    carrierId: string;
+	    serviceId: string;
+	    trackingNo: string;
+	    leg2Carrier: string;
+	    leg2TrackingNo: string;
+	    weightG: number;
+	    lengthMM: number;
+	    widthMM: number;
+	    heightMM: number;
+	    contents: string;
+	    declaredValue: number;
+	    declaredCurrency: string;
+	    insured: boolean;
+	    signature: boolean;
+	    freight: number;
+	    freightCurrency: string;
+	    customerId: string;
+	    shipName: string;
+	    shipPhone: string;
+	    shipProvince: string;
+	    shipCity: string;
+	    shipDistrict: string;
+	    shipStreet: string;
+	    shipPostcode: string;
+	    idNumber: string;
+	    note: string;
+	    items: ItemInput[];
+	    number: string;
+	    status: string;
+	    carrier: string;
+	    carrierEn: string;
+	    service: string;
+	    serviceEn: string;
+	    trackingUrl: string;
+	    transitMax: number;
+	    late: boolean;
+	    freightRate: string;
+	    freightBase: number;
+	    packedAt: string;
+	    labelledAt: string;
+	    shippedAt: string;
+	    deliveredAt: string;
+	    seq: number;
+	    count: number;
+	    orders: ParcelOrder[];
+	    lines: ParcelLine[];
+	    events: Event[];
+	    notices: Notice[];
+	    overPacked: boolean;
+	    hasCancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Parcel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.origin = source["origin"];
+	        this.carrierId = source["carrierId"];
+	        this.serviceId = source["serviceId"];
+	        this.trackingNo = source["trackingNo"];
+	        this.leg2Carrier = source["leg2Carrier"];
+	        this.leg2TrackingNo = source["leg2TrackingNo"];
+	        this.weightG = source["weightG"];
+	        this.lengthMM = source["lengthMM"];
+	        this.widthMM = source["widthMM"];
+	        this.heightMM = source["heightMM"];
+	        this.contents = source["contents"];
+	        this.declaredValue = source["declaredValue"];
+	        this.declaredCurrency = source["declaredCurrency"];
+	        this.insured = source["insured"];
+	        this.signature = source["signature"];
+	        this.freight = source["freight"];
+	        this.freightCurrency = source["freightCurrency"];
+	        this.customerId = source["customerId"];
+	        this.shipName = source["shipName"];
+	        this.shipPhone = source["shipPhone"];
+	        this.shipProvince = source["shipProvince"];
+	        this.shipCity = source["shipCity"];
+	        this.shipDistrict = source["shipDistrict"];
+	        this.shipStreet = source["shipStreet"];
+	        this.shipPostcode = source["shipPostcode"];
+	        this.idNumber = source["idNumber"];
+	        this.note = source["note"];
+	        this.items = this.convertValues(source["items"], ItemInput);
+	        this.number = source["number"];
+	        this.status = source["status"];
+	        this.carrier = source["carrier"];
+	        this.carrierEn = source["carrierEn"];
+	        this.service = source["service"];
+	        this.serviceEn = source["serviceEn"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.transitMax = source["transitMax"];
+	        this.late = source["late"];
+	        this.freightRate = source["freightRate"];
+	        this.freightBase = source["freightBase"];
+	        this.packedAt = source["packedAt"];
+	        this.labelledAt = source["labelledAt"];
+	        this.shippedAt = source["shippedAt"];
+	        this.deliveredAt = source["deliveredAt"];
+	        this.seq = source["seq"];
+	        this.count = source["count"];
+	        this.orders = this.convertValues(source["orders"], ParcelOrder);
+	        this.lines = this.convertValues(source["lines"], ParcelLine);
+	        this.events = this.convertValues(source["events"], Event);
+	        this.notices = this.convertValues(source["notices"], Notice);
+	        this.overPacked = source["overPacked"];
+	        this.hasCancelled = source["hasCancelled"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ParcelFilter {
+	    status: string;
+	    search: string;
+	    orderId: string;
+	    ids: string[];
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ParcelFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.search = source["search"];
+	        this.orderId = source["orderId"];
+	        this.ids = source["ids"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	
+	
+	export class ParcelRow {
+	    id: string;
+	    number: string;
+	    status: string;
+	    carrier: string;
+	    carrierEn: string;
+	    service: string;
+	    serviceEn: string;
+	    trackingNo: string;
+	    shipName: string;
+	    province: string;
+	    orders: string[];
+	    weightG: number;
+	    freight: number;
+	    freightCurrency: string;
+	    packedAt: string;
+	    labelledAt: string;
+	    shippedAt: string;
+	    deliveredAt: string;
+	    late: boolean;
+	    problems: number;
+	    overPacked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ParcelRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.status = source["status"];
+	        this.carrier = source["carrier"];
+	        this.carrierEn = source["carrierEn"];
+	        this.service = source["service"];
+	        this.serviceEn = source["serviceEn"];
+	        this.trackingNo = source["trackingNo"];
+	        this.shipName = source["shipName"];
+	        this.province = source["province"];
+	        this.orders = source["orders"];
+	        this.weightG = source["weightG"];
+	        this.freight = source["freight"];
+	        this.freightCurrency = source["freightCurrency"];
+	        this.packedAt = source["packedAt"];
+	        this.labelledAt = source["labelledAt"];
+	        this.shippedAt = source["shippedAt"];
+	        this.deliveredAt = source["deliveredAt"];
+	        this.late = source["late"];
+	        this.problems = source["problems"];
+	        this.overPacked = source["overPacked"];
+	    }
+	}
+	export class PrintSelection {
+	    ids: string[];
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintSelection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.status = source["status"];
+	    }
+	}
+	export class PrintRequest {
+	    kind: string;
+	    selection: PrintSelection;
+	    size: string;
+	    hidePrices: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.selection = this.convertValues(source["selection"], PrintSelection);
+	        this.size = source["size"];
+	        this.hidePrices = source["hidePrices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class QuoteInput {
+	    origin: string;
+	    province: string;
+	    weightG: number;
+	    lengthMM: number;
+	    widthMM: number;
+	    heightMM: number;
+	    declaredValue: number;
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuoteInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.origin = source["origin"];
+	        this.province = source["province"];
+	        this.weightG = source["weightG"];
+	        this.lengthMM = source["lengthMM"];
+	        this.widthMM = source["widthMM"];
+	        this.heightMM = source["heightMM"];
+	        this.declaredValue = source["declaredValue"];
+	        this.currency = source["currency"];
+	    }
+	}
+	
+	export class Sender {
+	    name: string;
+	    phone: string;
+	    address: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Sender(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.address = source["address"];
+	    }
+	}
+	export class Rules {
+	    homeCountry: string;
+	    valuableFrom: number;
+	    lightUpToG: number;
+	    destinations: DestinationRule[];
+	    sender: Sender;
+	    slipNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.homeCountry = source["homeCountry"];
+	        this.valuableFrom = source["valuableFrom"];
+	        this.lightUpToG = source["lightUpToG"];
+	        this.destinations = this.convertValues(source["destinations"], DestinationRule);
+	        this.sender = this.convertValues(source["sender"], Sender);
+	        this.slipNote = source["slipNote"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SMTPSettings {
+	    host: string;
+	    port: number;
+	    username: string;
+	    password: string;
+	    from: string;
+	    tls: string;
+	    hasPassword: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SMTPSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.username = source["username"];
+	        this.password = source["password"];
+	        this.from = source["from"];
+	        this.tls = source["tls"];
+	        this.hasPassword = source["hasPassword"];
+	    }
+	}
+	
+	export class ServiceStats {
+	    carrierId: string;
+	    carrier: string;
+	    carrierEn: string;
+	    serviceId: string;
+	    service: string;
+	    serviceEn: string;
+	    tier: string;
+	    transitMin: number;
+	    transitMax: number;
+	    parcels: number;
+	    delivered: number;
+	    onTime: number;
+	    onTimeRate: number;
+	    avgDays: number;
+	    p90Days: number;
+	    problems: number;
+	    problemRate: number;
+	    lost: number;
+	    damaged: number;
+	    stillLate: number;
+	    currency: string;
+	    freightBase: number;
+	    chargeableKg: number;
+	    costPerKg: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServiceStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.carrierId = source["carrierId"];
+	        this.carrier = source["carrier"];
+	        this.carrierEn = source["carrierEn"];
+	        this.serviceId = source["serviceId"];
+	        this.service = source["service"];
+	        this.serviceEn = source["serviceEn"];
+	        this.tier = source["tier"];
+	        this.transitMin = source["transitMin"];
+	        this.transitMax = source["transitMax"];
+	        this.parcels = source["parcels"];
+	        this.delivered = source["delivered"];
+	        this.onTime = source["onTime"];
+	        this.onTimeRate = source["onTimeRate"];
+	        this.avgDays = source["avgDays"];
+	        this.p90Days = source["p90Days"];
+	        this.problems = source["problems"];
+	        this.problemRate = source["problemRate"];
+	        this.lost = source["lost"];
+	        this.damaged = source["damaged"];
+	        this.stillLate = source["stillLate"];
+	        this.currency = source["currency"];
+	        this.freightBase = source["freightBase"];
+	        this.chargeableKg = source["chargeableKg"];
+	        this.costPerKg = source["costPerKg"];
+	    }
+	}
+	export class SkippedRow {
+	    line: number;
+	    tracking: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SkippedRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.tracking = source["tracking"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Template {
+	    stage: string;
+	    lang: string;
+	    subject: string;
+	    body: string;
+	    custom: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Template(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stage = source["stage"];
+	        this.lang = source["lang"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.custom = source["custom"];
+	    }
+	}
+	export class TrackingImport {
+	    file: string;
+	    committed: boolean;
+	    rows: number;
+	    events: number;
+	    known: number;
+	    skipped: SkippedRow[];
+	    problems: domain.LineProblem[];
+	    parcels: string[];
+	    orders: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TrackingImport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.committed = source["committed"];
+	        this.rows = source["rows"];
+	        this.events = source["events"];
+	        this.known = source["known"];
+	        this.skipped = this.convertValues(source["skipped"], SkippedRow);
+	        this.problems = this.convertValues(source["problems"], domain.LineProblem);
+	        this.parcels = source["parcels"];
+	        this.orders = source["orders"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace stock {
 	
 	export class AdjustInput {
