@@ -12,7 +12,7 @@ import (
 
 func init() {
 	Register(&Command{Name: "demo", Usage: "[--force] [--seed N] [--customers N] [--orders-per-day N]",
-		Summary: "fill the database with demo data: ~300 products, 2,500 customers, 18 months of stock, orders and buying trips",
+		Summary: "fill the database with demo data: ~300 products, 2,500 customers, 18 months of stock, orders, buying trips and parcels",
 		Run: func(env *Env, args []string) error {
 			fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 			fs.SetOutput(io.Discard)
@@ -46,9 +46,11 @@ func init() {
 			}
 			fmt.Fprintf(env.Stderr, "demo: done in %s\n", time.Since(start).Round(time.Millisecond))
 			fmt.Fprintf(env.Stdout, "zones %d\nlocations %d\ncategories %d\nproducts %d\nstock moves %d\nlow stock %d\nexpiring batches %d\n"+
-				"customers %d\norders %d\ncancelled %d\nreturns %d\nsuppliers %d\ntrips %d\nopen pre-orders %d\n",
+				"customers %d\norders %d\ncancelled %d\nreturns %d\nsuppliers %d\ntrips %d\nopen pre-orders %d\n"+
+				"parcels %d (%d waiting for labels, %d delivered late, %d lost)\n",
 				res.Zones, res.Locations, res.Categories, res.Products, res.Moves, res.LowStock, res.Expiring,
-				res.Customers, res.Orders, res.Cancelled, res.Returns, res.Suppliers, res.Trips, res.Preorders)
+				res.Customers, res.Orders, res.Cancelled, res.Returns, res.Suppliers, res.Trips, res.Preorders,
+				res.Parcels, res.Waiting, res.LateParcels, res.LostParcels)
 			return nil
 		}})
 }

@@ -15,7 +15,7 @@ func init() {
 			"print shipping labels of parcels to one PDF (default: packed parcels waiting for labels)"
 		if kind == "slips" {
 			usage, summary = "--out FILE.pdf [--parcels N,N…|--status waiting|packed|…] [--size a4|a5] [--no-prices]",
-				"print packing slips of parcels to one PDF (--no-prices for gifts)"
+				"print packing slips of parcels to one PDF (default: packed parcels not yet shipped; --no-prices for gifts)"
 		}
 		Register(&Command{Name: kind, Usage: usage, Summary: summary, Run: func(env *Env, args []string) error {
 			return printParcels(env, kind, args)
@@ -28,7 +28,7 @@ func printParcels(env *Env, kind string, args []string) error {
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "the PDF to write")
 	parcels := fs.String("parcels", "", "parcel numbers or ids, comma-separated")
-	status := fs.String("status", "", "every parcel in this state: waiting (packed, no label yet), packed, in_transit, delivered, problem, late")
+	status := fs.String("status", "", "every parcel in this state: waiting (packed, no label yet), packed, in_transit, customs, delivered, problem, late")
 	size := fs.String("size", "", "page size")
 	noPrices := fs.Bool("no-prices", false, "leave prices off the packing slips")
 	rest, err := parseInterleaved(fs, args)

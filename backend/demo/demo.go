@@ -10,7 +10,12 @@
 // items are ticked off as bought with their costs and tax refunds, and an open trip ahead
 // with customers' pre-orders on its shopping list.
 //
-// It imports catalog, stock, orders, customers, purchasing, services and domain.
+// Parcels go through the shipping side (shipping.go): the team's carrier contract and rules,
+// a parcel with its tracking history for every order the history shipped (some late, a few
+// lost), and today's packing: parcels shipped in the last days and parcels packed today with
+// their labels still to print.
+//
+// It imports catalog, stock, orders, customers, purchasing, shipping, services, store and domain.
 package demo
 
 import (
@@ -44,6 +49,8 @@ type Result struct {
 	Customers, Orders, Cancelled, Returns         int
 	Suppliers, Trips, Preorders                   int // stores abroad, buying trips, open pre-orders for the next trip
 	LowStock, Expiring                            int // products at or below their reorder point; batches expiring within 60 days
+	Parcels, Waiting                              int // parcels; of them packed with their labels still to print
+	LateParcels, LostParcels                      int // delivered after the service's transit time; lost on the way
 }
 
 var zones = []struct {
@@ -86,7 +93,7 @@ func Load(ctx context.Context, svc *services.Services, opt Options) (Result, err
 		opt.Progress = io.Discard
 	}
 	l := &loader{ctx: ctx, svc: svc, opt: opt, rng: rand.New(rand.NewSource(opt.Seed)), locs: map[string]string{}}
-	steps := []func() error{l.places, l.catalog, l.makeSuppliers, l.history, l.upcoming, l.summary}
+	steps := []func() error{l.places, l.catalog, l.makeSuppliers, l.history, l.shipping, l.upcoming, l.summary}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return l.res, err

@@ -3,12 +3,15 @@ package demo_test
 import (
 	"bytes"
 	"context"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"daigoudesk/backend/demo"
 	"daigoudesk/backend/domain"
 	"daigoudesk/backend/services"
+	"daigoudesk/backend/shipping"
 )
 
 func TestLoad(t *testing.T) {
@@ -91,6 +94,7 @@ func TestLoad(t *testing.T) {
 	if refunds["received"] == 0 || refunds["claimed"] == 0 || refunds["eligible"] == 0 {
 		t.Fatalf("tax refunds by status: %v", refunds)
 	}
+	checkShipping(t, svc, res)
 	// The cached balances equal the ledger.
 	var before, after bytes.Buffer
 	svc.DB.Dump(&before)
@@ -100,6 +104,181 @@ func TestLoad(t *testing.T) {
 	svc.DB.Dump(&after)
 	if before.String() != after.String() {
 		t.Fatal("derived stock differs from the ledger")
+	}
+}
+
+// checkShipping: the team's carriers and rules; a parcel for every shipped order, with its
+// tracking history, some late, some lost; parcels packed today waiting for their labels; and
+// every order's parcels agree with its status and its shipped and delivered times.
+func checkShipping(t *testing.T, svc *services.Services, res demo.Result) {
+	t.Helper()
+	ctx := context.Background()
+	if res.Parcels < 500 || res.Waiting < 5 || res.LateParcels == 0 || res.LostParcels == 0 {
+		t.Fatalf("thin shipping: %+v", res)
+	}
+	// SF Standard's contract price is under the published one; every service has rates
+	carriers, err := svc.Shipping.Carriers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := map[string]int64{}
+	for _, c := range shipping.BuiltInCarriers() {
+		for _, v := range c.Services {
+			for _, r := range v.Rates {
+				published[r.ID] = r.FirstFee
+			}
+		}
+	}
+	carrierEn := map[string]string{}
+	cheaper := 0
+	for _, c := range carriers {
+		carrierEn[c.ID] = c.NameEn
+		for _, v := range c.Services {
+			if len(v.Rates) == 0 {
+				t.Fatalf("%s %s has no rates", c.NameEn, v.NameEn)
+			}
+			for _, r := range v.Rates {
+				if v.NameEn == "SF Standard Express" && r.FirstFee < published[r.ID] {
+					cheaper++
+				}
+			}
+		}
+	}
+	rules, err := svc.Shipping.Rules(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(carriers) < 5 || cheaper < 4 || len(rules.Destinations) != 1 || !strings.Contains(rules.Destinations[0].Provinces, "新疆") {
+		t.Fatalf("carriers %d, SF rates under the published %d, rules %+v", len(carriers), cheaper, rules)
+	}
+	// every parcel: a tracking number of its carrier's format, unique; delivered ones tracked all the way
+	all, err := svc.Shipping.Parcels(ctx, shipping.ParcelFilter{Limit: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]*regexp.Regexp{"SF Express": regexp.MustCompile(`^SF\d{13}$`),
+		"China Post EMS": regexp.MustCompile(`^E[A-Z]\d{9}(CN|JP)$`), "DHL Express": regexp.MustCompile(`^\d{10}$`),
+		"FedEx": regexp.MustCompile(`^\d{12}$`), "UPS": regexp.MustCompile(`^1Z[0-9A-Z]{16}$`)}
+	status := map[string]int{}
+	seen := map[string]bool{}
+	late, abroad := 0, 0
+	for _, p := range all {
+		var carrier string
+		svc.DB.R().QueryRow(`SELECT carrier_id FROM parcels WHERE id = ?`, p.ID).Scan(&carrier)
+		if f := formats[carrierEn[carrier]]; f == nil || !f.MatchString(p.TrackingNo) || seen[p.TrackingNo] {
+			t.Fatalf("parcel %s of %s: tracking number %q", p.Number, carrierEn[carrier], p.TrackingNo)
+		}
+		seen[p.TrackingNo] = true
+		status[p.Status]++
+		if p.Late && p.DeliveredAt != "" {
+			late++
+		}
+	}
+	if len(all) != res.Parcels || status["delivered"] < len(all)/2 || status["lost"] != res.LostParcels || late != res.LateParcels ||
+		status["in_transit"] == 0 || status["customs"] == 0 {
+		t.Fatalf("%d parcels by status %v, %d delivered late: %+v", len(all), status, late, res)
+	}
+	var untracked, noCustoms int
+	svc.DB.R().QueryRow(`SELECT count(*) FROM parcel_state s WHERE s.status = 'delivered' AND
+		(SELECT count(DISTINCT kind) FROM parcel_events e WHERE e.parcel_id = s.parcel_id
+		 AND kind IN ('picked_up', 'in_transit', 'out_for_delivery', 'delivered')) < 4`).Scan(&untracked)
+	svc.DB.R().QueryRow(`SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM parcel_events e WHERE e.parcel_id = p.id
+		AND e.kind = 'customs')), 0) FROM parcels p WHERE p.origin <> 'CN'`).Scan(&abroad, &noCustoms)
+	if untracked > 0 || abroad == 0 || noCustoms > 0 {
+		t.Fatalf("%d delivered parcels lack tracking; %d from abroad, %d of them without customs", untracked, abroad, noCustoms)
+	}
+	problems, err := svc.Shipping.Parcels(ctx, shipping.ParcelFilter{Status: "problem"})
+	if err != nil || len(problems) < res.LostParcels {
+		t.Fatalf("%d problem parcels, %d lost: %v", len(problems), res.LostParcels, err)
+	}
+	// waiting for labels: booked with the carrier, goods inside, nothing printed or scanned yet
+	waiting, err := svc.Shipping.Parcels(ctx, shipping.ParcelFilter{Status: "waiting"})
+	if err != nil || len(waiting) != res.Waiting {
+		t.Fatalf("%d waiting, want %d: %v", len(waiting), res.Waiting, err)
+	}
+	combined, xinjiang := false, false
+	for _, row := range waiting {
+		p, err := svc.Shipping.GetParcel(ctx, row.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.TrackingNo == "" || p.ServiceID == "" || len(p.Lines) == 0 || len(p.Events) > 0 || p.LabelledAt != "" ||
+			p.WeightG == 0 || p.Freight == 0 || p.OverPacked {
+			t.Fatalf("waiting parcel %+v", p)
+		}
+		combined = combined || len(p.Orders) > 1
+		if strings.HasPrefix(p.ShipProvince, "新疆") {
+			xinjiang = p.ServiceEn == "EMS Standard"
+		}
+	}
+	if !combined || !xinjiang {
+		t.Fatalf("waiting: two orders in one parcel %v, Xinjiang by EMS %v", combined, xinjiang)
+	}
+	// no line is packed more than it holds
+	var overPacked int
+	svc.DB.R().QueryRow(`SELECT count(*) FROM order_lines l WHERE l.qty < (SELECT sum(i.qty) FROM parcel_items i
+		JOIN parcels p ON p.id = i.parcel_id WHERE i.line_id = l.id AND i.deleted = 0 AND p.deleted = 0)`).Scan(&overPacked)
+	if overPacked > 0 {
+		t.Fatalf("%d order lines packed more than they hold", overPacked)
+	}
+	// each order's parcels agree with its status: packed or later, its goods are all in parcels;
+	// shipped, all its parcels left (no later than its shipped event), not all arrived; delivered
+	// or completed, all arrived no later than its delivered event, except an order whose parcel
+	// was lost: the team refunded it and closed it.
+	rows, err := svc.DB.R().Query(`SELECT o.number, s.status, s.refunded, x.parcels, x.shipped, x.delivered, x.lost,
+			(SELECT count(*) FROM order_lines l WHERE l.order_id = o.id AND l.deleted = 0 AND l.qty <>
+				coalesce((SELECT sum(i.qty) FROM parcel_items i WHERE i.line_id = l.id AND i.deleted = 0), 0)),
+			coalesce((SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'shipped'), ''), x.left_at,
+			coalesce((SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'delivered'), ''), x.arrived_at
+		FROM orders o JOIN order_status s ON s.order_id = o.id JOIN (
+			SELECT i.order_id, count(DISTINCT i.parcel_id) AS parcels, count(DISTINCT CASE WHEN ps.shipped_at <> '' THEN ps.parcel_id END) AS shipped,
+				count(DISTINCT CASE WHEN ps.delivered_at <> '' THEN ps.parcel_id END) AS delivered,
+				count(DISTINCT CASE WHEN ps.status = 'lost' THEN ps.parcel_id END) AS lost,
+				coalesce(max(ps.shipped_at), '') AS left_at, coalesce(max(ps.delivered_at), '') AS arrived_at
+			FROM parcel_items i JOIN parcel_state ps ON ps.parcel_id = i.parcel_id WHERE i.deleted = 0 GROUP BY i.order_id
+		) x ON x.order_id = o.id
+		UNION ALL
+		SELECT o.number, s.status, s.refunded, 0, 0, 0, 0, 1, '', '', '', '' FROM orders o JOIN order_status s ON s.order_id = o.id
+		WHERE o.deleted = 0 AND NOT EXISTS (SELECT 1 FROM parcel_items i WHERE i.order_id = o.id AND i.deleted = 0)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	byStatus := map[string]int{}
+	for rows.Next() {
+		var number, st, shippedAt, leftAt, deliveredAt, arrivedAt string
+		var refunded int64
+		var parcels, shipped, delivered, lost, short int
+		if err := rows.Scan(&number, &st, &refunded, &parcels, &shipped, &delivered, &lost, &short, &shippedAt, &leftAt,
+			&deliveredAt, &arrivedAt); err != nil {
+			t.Fatal(err)
+		}
+		var ok bool
+		switch st {
+		case "draft", "confirmed", "deposit", "paid", "allocated", "bought", "cancelled":
+			ok = parcels == 0
+		case "packed":
+			ok = parcels > 0 && short == 0 && shipped == 0
+		case "shipped":
+			ok = parcels > 0 && short == 0 && shipped == parcels && delivered < parcels && leftAt <= shippedAt
+		case "delivered", "completed":
+			ok = parcels > 0 && short == 0 && shipped == parcels && leftAt <= shippedAt &&
+				((lost == 0 && delivered == parcels && arrivedAt <= deliveredAt) || (lost > 0 && refunded > 0))
+		}
+		if !ok {
+			t.Fatalf("order %s is %s with %d parcels (%d shipped, %d delivered, %d lost), %d lines not packed; shipped %s, "+
+				"its parcels left by %s; delivered %s, its parcels arrived by %s", number, st, parcels, shipped, delivered,
+				lost, short, shippedAt, leftAt, deliveredAt, arrivedAt)
+		}
+		if parcels > 0 {
+			byStatus[st]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if byStatus["packed"] < 5 || byStatus["shipped"] == 0 || byStatus["completed"] == 0 {
+		t.Fatalf("orders with parcels by status: %v", byStatus)
 	}
 }
 

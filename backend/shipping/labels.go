@@ -14,7 +14,8 @@ import (
 )
 
 // PrintSelection chooses the parcels to print: IDs (ids or parcel numbers), else every parcel
-// with Status (see ParcelFilter; '' = waiting: packed and not yet labelled).
+// with Status (see ParcelFilter). '' means, for labels, the parcels waiting for one (packed,
+// not yet labelled) and, for slips, every packed parcel not yet shipped.
 type PrintSelection struct {
 	IDs    []string `json:"ids"`
 	Status string   `json:"status"`
@@ -22,7 +23,7 @@ type PrintSelection struct {
 
 // selectParcels returns the parcels of a selection, in list order (newest packed first), or
 // in the order given for IDs. An unknown id or number is a not-found error.
-func (s *Service) selectParcels(ctx context.Context, sel PrintSelection) ([]Parcel, error) {
+func (s *Service) selectParcels(ctx context.Context, sel PrintSelection, byDefault string) ([]Parcel, error) {
 	q := s.db.R()
 	var ids []string
 	if len(sel.IDs) > 0 {
@@ -39,7 +40,7 @@ func (s *Service) selectParcels(ctx context.Context, sel PrintSelection) ([]Parc
 	} else {
 		status := sel.Status
 		if status == "" {
-			status = "waiting"
+			status = byDefault
 		}
 		rows, err := listParcels(q, ParcelFilter{Status: status, Limit: 100000}, s.now())
 		if err != nil {
@@ -126,7 +127,7 @@ func noParcels() error {
 
 // writeLabels prints the selected parcels' labels as one PDF to w and returns their ids.
 func (s *Service) writeLabels(ctx context.Context, w io.Writer, sel PrintSelection, size pdf.LabelSize, progress pdf.Progress) ([]string, error) {
-	parcels, err := s.selectParcels(ctx, sel)
+	parcels, err := s.selectParcels(ctx, sel, "waiting")
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +149,7 @@ func (s *Service) writeLabels(ctx context.Context, w io.Writer, sel PrintSelecti
 // writeSlips prints the selected parcels' packing slips as one PDF to w (without prices
 // for gifts) and returns how many it printed.
 func (s *Service) writeSlips(ctx context.Context, w io.Writer, sel PrintSelection, size pdf.SlipSize, hidePrices bool, progress pdf.Progress) (int, error) {
-	parcels, err := s.selectParcels(ctx, sel)
+	parcels, err := s.selectParcels(ctx, sel, "packed")
 	if err != nil {
 		return 0, err
 	}
