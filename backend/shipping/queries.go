@@ -24,6 +24,7 @@ type Parcel struct {
 	Late         bool          `json:"late"` // not delivered within the service's longest transit time
 	FreightRate  string        `json:"freightRate"`
 	FreightBase  int64         `json:"freightBase"`
+	BaseCurrency string        `json:"baseCurrency"` // of FreightBase and the orders' freight shares
 	PackedAt     string        `json:"packedAt"`
 	LabelledAt   string        `json:"labelledAt"`
 	ShippedAt    string        `json:"shippedAt"`
@@ -61,8 +62,11 @@ type ParcelLine struct {
 	LineQty     int64  `json:"lineQty"`
 	UnitPrice   int64  `json:"unitPrice"`
 	Currency    string `json:"currency"`
-	WeightG     int64  `json:"weightG"` // per unit
-	Packed      int64  `json:"packed"`  // of the line in all live parcels
+	// UnitPriceBase is the unit price in the base currency at today's rate (-1 = no rate);
+	// drafts only, for the declared value.
+	UnitPriceBase int64 `json:"unitPriceBase"`
+	WeightG       int64 `json:"weightG"` // per unit
+	Packed        int64 `json:"packed"`  // of the line in all live parcels
 }
 
 // Event is a tracking event.
@@ -115,6 +119,7 @@ func getParcel(q querier, id string, now time.Time) (Parcel, error) {
 	if err != nil {
 		return p, err
 	}
+	p.BaseCurrency = base
 	p.FreightBase = freightBase(p.Freight, p.FreightCurrency, p.FreightRate, base)
 	p.Items = []ItemInput{}
 	p.Lines = []ParcelLine{}
@@ -248,6 +253,8 @@ type ParcelRow struct {
 	ID          string   `json:"id"`
 	Number      string   `json:"number"`
 	Status      string   `json:"status"`
+	CarrierID   string   `json:"carrierId"`
+	TrackingURL string   `json:"trackingUrl"` // the carrier's, with {no} where the number goes
 	Carrier     string   `json:"carrier"`
 	CarrierEn   string   `json:"carrierEn"`
 	Service     string   `json:"service"`
@@ -326,15 +333,15 @@ func listParcels(q querier, f ParcelFilter, now time.Time) ([]ParcelRow, error) 
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.packed_at DESC, p.id DESC LIMIT ?`, append(args, limit),
 		func(r *sql.Rows) error {
 			var row ParcelRow
-			var carrier, service, orders string
-			if err := r.Scan(&row.ID, &row.Number, &row.Status, &carrier, &service, &row.TrackingNo, &row.ShipName,
+			var service, orders string
+			if err := r.Scan(&row.ID, &row.Number, &row.Status, &row.CarrierID, &service, &row.TrackingNo, &row.ShipName,
 				&row.Province, &row.WeightG, &row.Freight, &row.FreightCur, &row.PackedAt, &row.LabelledAt, &row.ShippedAt,
 				&row.DeliveredAt, &row.Problems, &orders, &row.OverPacked); err != nil {
 				return err
 			}
 			var transitMax int64
-			if cr := c.carrier(carrier); cr != nil {
-				row.Carrier, row.CarrierEn = cr.Name, cr.NameEn
+			if cr := c.carrier(row.CarrierID); cr != nil {
+				row.Carrier, row.CarrierEn, row.TrackingURL = cr.Name, cr.NameEn, cr.TrackingURL
 			}
 			if _, v := c.service(service); v != nil {
 				row.Service, row.ServiceEn, transitMax = v.Name, v.NameEn, v.TransitMax
@@ -383,6 +390,26 @@ type PackableOrder struct {
 	Left      int64  `json:"left"` // units still to pack
 }
 
+// leftToPack is the SQL of an order's (o) units still to pack: each live line's quantity
+// (for a pre-order line, what was bought for it) less what live parcels hold.
+const leftToPack = `(SELECT sum(max(0, CASE WHEN l.preorder = 1 THEN min(l.qty, coalesce((SELECT sum(f.qty) FROM preorder_fills f
+		WHERE f.line_id = l.id), 0)) ELSE l.qty END
+	- coalesce((SELECT sum(i.qty) FROM parcel_items i JOIN parcels p ON p.id = i.parcel_id
+		WHERE i.line_id = l.id AND i.deleted = 0 AND p.deleted = 0), 0)))
+	FROM order_lines l WHERE l.order_id = o.id AND l.deleted = 0)`
+
+// LeftToPack is how many units of an order are still to pack (0 when it cannot be packed:
+// a draft, cancelled or shipped order).
+func (s *Service) LeftToPack(ctx context.Context, orderID string) (int64, error) {
+	var left sql.NullInt64
+	err := s.db.R().QueryRowContext(ctx, `SELECT `+leftToPack+` FROM orders o JOIN order_status s ON s.order_id = o.id
+		WHERE o.id = ? AND o.deleted = 0 AND s.rank BETWEEN ? AND ?`, orderID, rankConfirmed, rankPacked).Scan(&left)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return left.Int64, err
+}
+
 // ReadyToPack lists the orders with goods to pack (confirmed up to packed, not cancelled; a
 // pre-order line counts once bought), oldest first.
 func (s *Service) ReadyToPack(ctx context.Context) ([]PackableOrder, error) {
@@ -391,11 +418,7 @@ func (s *Service) ReadyToPack(ctx context.Context) ([]PackableOrder, error) {
 			x.ordered_at, x.due_date, x.left FROM (
 			SELECT o.id, o.number, s.status, coalesce(c.name, '') AS customer, o.ship_name, o.ship_province, o.ship_city,
 				o.ordered_at, o.due_date,
-				(SELECT sum(max(0, CASE WHEN l.preorder = 1 THEN min(l.qty, coalesce((SELECT sum(f.qty) FROM preorder_fills f
-						WHERE f.line_id = l.id), 0)) ELSE l.qty END
-					- coalesce((SELECT sum(i.qty) FROM parcel_items i JOIN parcels p ON p.id = i.parcel_id
-						WHERE i.line_id = l.id AND i.deleted = 0 AND p.deleted = 0), 0)))
-				 FROM order_lines l WHERE l.order_id = o.id AND l.deleted = 0) AS left
+				`+leftToPack+` AS left
 			FROM order_status s CROSS JOIN orders o ON o.id = s.order_id
 			LEFT JOIN customers c ON c.id = o.customer_id
 			WHERE s.deleted = 0 AND s.rank BETWEEN ? AND ?) x
@@ -493,12 +516,13 @@ func (s *Service) DraftParcel(ctx context.Context, orderIDs []string) (Draft, er
 				WeightG: l.weightG})
 			p.Items = append(p.Items, ItemInput{LineID: l.id, Qty: left})
 			p.WeightG += left * l.weightG
-			value := left * l.unitPrice
+			unitBase := l.unitPrice
 			if l.currency != base {
-				value = toBase(q, value, l.currency, base, today)
+				unitBase = toBase(q, l.unitPrice, l.currency, base, today)
 			}
-			if value > 0 {
-				p.DeclaredValue += value
+			d.Lines[len(d.Lines)-1].UnitPriceBase = unitBase
+			if unitBase > 0 {
+				p.DeclaredValue += left * unitBase
 			}
 			names = append(names, name)
 		}

@@ -206,6 +206,9 @@ func TestSplitOrderShipsInTwoParcels(t *testing.T) {
 	if st := e.status(t, o.Order.ID); st != orders.Confirmed {
 		t.Fatalf("a part packed leaves the order as it was, got %s", st)
 	}
+	if left := must(e.s.LeftToPack(ctx, o.Order.ID))(t); left != 2 {
+		t.Fatalf("one serum and one sunscreen are left to pack, got %d", left)
+	}
 	_, err := e.s.SaveParcel(ctx, shipping.ParcelInput{ShipName: "张丽", Items: []shipping.ItemInput{{LineID: serumLine, Qty: 2}}})
 	mustErr(t, err, domain.EConflict, "shipping.item.tooMany")
 	_, err = e.s.SaveParcel(ctx, shipping.ParcelInput{ShipName: "张丽", Items: []shipping.ItemInput{{LineID: sunLine, Qty: -1}}})

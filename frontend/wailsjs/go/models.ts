@@ -2911,6 +2911,7 @@ export namespace shipping {
 	    lineQty: number;
 	    unitPrice: number;
 	    currency: string;
+	    unitPriceBase: number;
 	    weightG: number;
 	    packed: number;
 	
@@ -2932,6 +2933,7 @@ export namespace shipping {
 	        this.lineQty = source["lineQty"];
 	        this.unitPrice = source["unitPrice"];
 	        this.currency = source["currency"];
+	        this.unitPriceBase = source["unitPriceBase"];
 	        this.weightG = source["weightG"];
 	        this.packed = source["packed"];
 	    }
@@ -3277,6 +3279,7 @@ export namespace shipping {
 	    late: boolean;
 	    freightRate: string;
 	    freightBase: number;
+	    baseCurrency: string;
 	    packedAt: string;
 	    labelledAt: string;
 	    shippedAt: string;
@@ -3336,6 +3339,7 @@ export namespace shipping {
 	        this.late = source["late"];
 	        this.freightRate = source["freightRate"];
 	        this.freightBase = source["freightBase"];
+	        this.baseCurrency = source["baseCurrency"];
 	        this.packedAt = source["packedAt"];
 	        this.labelledAt = source["labelledAt"];
 	        this.shippedAt = source["shippedAt"];
@@ -3395,6 +3399,8 @@ export namespace shipping {
 	    id: string;
 	    number: string;
 	    status: string;
+	    carrierId: string;
+	    trackingUrl: string;
 	    carrier: string;
 	    carrierEn: string;
 	    service: string;
@@ -3423,6 +3429,8 @@ export namespace shipping {
 	        this.id = source["id"];
 	        this.number = source["number"];
 	        this.status = source["status"];
+	        this.carrierId = source["carrierId"];
+	        this.trackingUrl = source["trackingUrl"];
 	        this.carrier = source["carrier"];
 	        this.carrierEn = source["carrierEn"];
 	        this.service = source["service"];

@@ -20,6 +20,8 @@ export function GetParcel(arg1:string):Promise<shipping.Parcel>;
 
 export function ImportTracking(arg1:string,arg2:string,arg3:boolean):Promise<shipping.TrackingImport>;
 
+export function LeftToPack(arg1:string):Promise<number>;
+
 export function NoticeOptions():Promise<{[key: string]: Array<string>}>;
 
 export function OpenFile(arg1:string):Promise<void>;

@@ -38,6 +38,10 @@ export function ImportTracking(arg1, arg2, arg3) {
   return window['go']['app']['Shipping']['ImportTracking'](arg1, arg2, arg3);
 }
 
+export function LeftToPack(arg1) {
+  return window['go']['app']['Shipping']['LeftToPack'](arg1);
+}
+
 export function NoticeOptions() {
   return window['go']['app']['Shipping']['NoticeOptions']();
 }
