@@ -94,6 +94,7 @@ bench: build
 	go test -run '^$$' -bench . -benchtime 3x -timeout 30m ./backend/sync/ \
 	  | awk '/^Benchmark/ {printf "%-55s %12s %s\n", $$1, $$(NF-1), $$NF; next} {print}'
 	go test -run '^$$' -bench WriteLabels1000 -benchtime 3x ./backend/pdf/
+	go test -run '^$$' -bench PrintLabels1000 -benchtime 3x ./backend/shipping/
 	@display=:$$((90 + RANDOM % 9)); Xvfb $$display -screen 0 1400x900x24 >/dev/null 2>&1 & xvfb=$$!; sleep 1; \
 	for i in 1 2 3 4 5; do \
 	  DISPLAY=$$display DAIGOU_STARTUP_PROBE=1 DAIGOU_DATA_DIR=$(BENCH_DIR) timeout 60 ./$(BIN) 2>&1 | grep '^startup' || true; \

@@ -9,6 +9,7 @@ require (
 	github.com/wailsapp/wails/v2 v2.9.2
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/text v0.43.0
+	rsc.io/qr v0.2.0
 )
 
 require (

@@ -28,13 +28,15 @@
 //   - gofpdf reads only the font's BMP character map: characters beyond it
 //     (emoji, CJK extension B) print as an empty box (see printable).
 //   - contrib/barcode embeds every barcode as a JPEG; labels draw barcodes
-//     as vector rectangles read from github.com/boombuler/barcode's module
-//     matrix instead (label_barcode.go), with their quiet zones.
+//     as vector rectangles read from a module matrix instead
+//     (label_barcode.go), with their quiet zones: Code128 from
+//     github.com/boombuler/barcode, QR from rsc.io/qr (boombuler's QR
+//     encoder scores all eight mask patterns, ~80 times slower).
 //   - Each page is compressed with a new zlib writer (~1 MB of state), so
 //     label documents, with many small pages, are written uncompressed.
 //   - Automatic page breaks are off; the layout decides where pages end, and
 //     page numbers are written after layout, when the page count is known.
 //
-// This package imports gofpdf, boombuler/barcode and the standard library
+// This package imports gofpdf, boombuler/barcode, rsc.io/qr and the standard library
 // only; callers turn their data into a List or Labels.
 package pdf

@@ -3,6 +3,7 @@ package shipping
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -27,12 +28,29 @@ func (s *Service) selectParcels(ctx context.Context, sel PrintSelection, byDefau
 	q := s.db.R()
 	var ids []string
 	if len(sel.IDs) > 0 {
-		for _, key := range sel.IDs {
-			key = strings.TrimSpace(key)
-			var id string
-			err := q.QueryRowContext(ctx, `SELECT id FROM parcels WHERE (id = ? OR number = ?) AND deleted = 0
-				ORDER BY id = ? DESC LIMIT 1`, key, strings.ToUpper(key), key).Scan(&id)
-			if err != nil {
+		keys := make([]string, len(sel.IDs))
+		for i, key := range sel.IDs {
+			keys[i] = strings.TrimSpace(key)
+		}
+		found := map[string]string{} // id or number → id
+		err := scanAll(q, `SELECT id, number FROM parcels WHERE deleted = 0 AND (id IN (SELECT value FROM json_each(?))
+			OR number IN (SELECT upper(value) FROM json_each(?)))`, []any{jsonList(keys), jsonList(keys)}, func(r *sql.Rows) error {
+			var id, number string
+			if err := r.Scan(&id, &number); err != nil {
+				return err
+			}
+			found[id], found[number] = id, id
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, key := range keys {
+			id, ok := found[key]
+			if !ok {
+				id, ok = found[strings.ToUpper(key)]
+			}
+			if !ok {
 				return nil, domain.NotFound("parcel", key)
 			}
 			ids = append(ids, id)
@@ -50,15 +68,7 @@ func (s *Service) selectParcels(ctx context.Context, sel PrintSelection, byDefau
 			ids = append(ids, rows[i].ID)
 		}
 	}
-	out := make([]Parcel, 0, len(ids))
-	for _, id := range ids {
-		p, err := getParcel(q, id, s.now())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, nil
+	return loadForPrint(q, ids)
 }
 
 // address is a recipient's address as a Chinese label prints it: province, city, district,

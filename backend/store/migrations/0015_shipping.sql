@@ -66,6 +66,7 @@ CREATE TABLE parcels (
   deleted INTEGER NOT NULL DEFAULT 0, _v TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX parcels_packed ON parcels(deleted, packed_at);
+CREATE INDEX parcels_number ON parcels(number);
 CREATE INDEX parcels_tracking ON parcels(tracking_no) WHERE tracking_no <> '';
 CREATE INDEX parcels_leg2_tracking ON parcels(leg2_tracking_no) WHERE leg2_tracking_no <> '';
 
