@@ -167,9 +167,10 @@ func (s *Shipping) OrderNotices(orderID string) ([]shipping.Notice, error) {
 
 func (s *Shipping) Outbox() ([]shipping.Notice, error) { return s.svc.Shipping.Outbox(s.ctx) }
 
-// SendPending tries the outbox now and says how many went and how many failed.
+// SendPending tries every e-mail of the outbox now (a person pressed "send now", so the
+// back-off after a failure does not apply) and says how many went and how many failed.
 func (s *Shipping) SendPending() (map[string]int, error) {
-	sent, failed, err := s.svc.Shipping.SendPending(s.ctx)
+	sent, failed, err := s.svc.Shipping.SendNow(s.ctx)
 	return map[string]int{"sent": sent, "failed": failed}, err
 }
 

@@ -116,8 +116,9 @@ go build -tags dev -o "$WORK/daigoudesk-dev" . >>"$LOG" 2>&1
 wait_http "http://127.0.0.1:$VITE_PORT/" "$VITE_PID" vite
 
 # The dev build reads these (as `wails dev` sets them): its dev server on PORT serves the UI
-# from vite and bridges the Go bindings over a websocket to any browser.
-DAIGOU_DATA_DIR="$DATA_DIR" devserver="localhost:$PORT" \
+# from vite and bridges the Go bindings over a websocket to any browser. DAIGOU_NO_OPEN: the
+# PDFs it prints are written but not opened in a viewer.
+DAIGOU_DATA_DIR="$DATA_DIR" DAIGOU_NO_OPEN=1 devserver="localhost:$PORT" \
   frontenddevserverurl="http://127.0.0.1:$VITE_PORT" assetdir="" loglevel=Info \
   setsid "$WORK/daigoudesk-dev" >>"$LOG" 2>&1 </dev/null &
 APP_PID=$!

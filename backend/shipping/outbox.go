@@ -192,6 +192,14 @@ func (e *dialError) Unwrap() error { return e.err }
 // e-mails were sent and how many failed; err is for a problem other than sending (the
 // database, no SMTP settings while e-mails wait).
 func (s *Service) SendPending(ctx context.Context) (sent, failed int, err error) {
+	return s.sendRound(ctx, false)
+}
+
+// SendNow is SendPending without the wait: a person pressed "send now", so every e-mail of
+// the outbox is tried at once.
+func (s *Service) SendNow(ctx context.Context) (sent, failed int, err error) { return s.sendRound(ctx, true) }
+
+func (s *Service) sendRound(ctx context.Context, now bool) (sent, failed int, err error) {
 	outboxMu.Lock()
 	defer outboxMu.Unlock()
 	groups, err := s.pendingMail()
@@ -212,7 +220,7 @@ func (s *Service) SendPending(ctx context.Context) (sent, failed int, err error)
 			return sent, failed, err
 		}
 		n := g.first()
-		if n.NextTry != "" && s.nowText() < n.NextTry {
+		if !now && n.NextTry != "" && s.nowText() < n.NextTry {
 			continue
 		}
 		sendErr := unreachable

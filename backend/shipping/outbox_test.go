@@ -367,3 +367,27 @@ func TestSMTPSettings(t *testing.T) {
 		t.Fatalf("the reason is kept: %+v", box)
 	}
 }
+
+// "Send now" tries an e-mail that is still waiting out its back-off.
+func TestSendNowSkipsTheBackOff(t *testing.T) {
+	e := mustOpen(t)
+	srv := startSMTP(t)
+	srv.set(func(s *fakeSMTP) { s.refuse = true })
+	p, o1, _ := noticeParcel(t, e)
+	must(e.s.SaveSMTP(ctx, shipping.SMTPSettings{Host: "127.0.0.1", Port: srv.port, From: "shop@example.com", TLS: "none"}))(t)
+	must(e.s.RecordNotice(ctx, shipping.NoticeInput{ParcelID: p.ID, OrderID: o1.Order.ID, Stage: "shipped", Lang: "zh-CN",
+		Channel: "email", Recipient: "zhangli@example.com", Subject: "已发货", Body: "您的包裹已发出"}))(t)
+	if _, failed, _ := e.s.SendPending(ctx); failed != 1 {
+		t.Fatalf("refused first: %d", failed)
+	}
+	srv.set(func(s *fakeSMTP) { s.refuse = false })
+	if sent, failed, _ := e.s.SendPending(ctx); sent+failed != 0 {
+		t.Fatal("the round skips it within the back-off")
+	}
+	if sent, failed, err := e.s.SendNow(ctx); sent != 1 || failed != 0 || err != nil {
+		t.Fatalf("send now sends it at once: %d %d %v", sent, failed, err)
+	}
+	if box := must(e.s.Outbox(ctx))(t); len(box) != 0 || len(srv.received()) != 1 {
+		t.Fatalf("sent once and gone from the outbox: %+v", box)
+	}
+}

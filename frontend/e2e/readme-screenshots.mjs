@@ -1,9 +1,10 @@
 // README screenshots with demo data (not part of the default e2e run, which starts empty):
 //   build/e2e.sh frontend/e2e/readme-screenshots.mjs
 // Loads the demo data set into the harness's fresh data dir with the CLI, then saves
-// docs/screenshots/{products,stock,low-stock,orders,order,customers}.png and, of purchasing,
+// docs/screenshots/{products,stock,low-stock,orders,order,customers}.png, of purchasing
 // {trip,trip-shop,trip-summary,suppliers}.png (the open trip's shopping list, its phone shop screen,
-// a past European trip's summary, the suppliers). Also checks that the product table pages from
+// a past European trip's summary, the suppliers) and of shipping {shipping,parcels,carrier-evaluation}.png
+// (the pack form with the carrier options side by side, every parcel, the last 90 days' carriers). Also checks that the product table pages from
 // the server as it scrolls (100 rows at a time, never the whole catalog).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -139,6 +140,30 @@ test('README screenshots with demo data', async () => {
     await page.locator('[data-testid=supplier-table] .ant-table-row').first().waitFor();
     await settled(page);
     await page.screenshot({ path: join(shots, 'suppliers.png') });
+
+    // ---- Shipping: the pack form for one customer's orders, the carrier options side by side; the parcels ----
+    await page.getByTestId('main-nav').getByText('物流', { exact: true }).click();
+    await page.getByTestId('shipping-tab-pack').click();
+    const packRow = page.locator('[data-testid^=topack-row-]').first();
+    await packRow.waitFor();
+    await packRow.locator('.ant-table-cell').nth(1).click();
+    const same = page.getByTestId('topack-same-recipient');
+    if (await same.isVisible()) await same.click();
+    await page.getByTestId('topack-pack').click();
+    await page.getByTestId('pack-options').locator('tr[data-suggested="true"]').waitFor();
+    await settled(page, 800);
+    await page.screenshot({ path: join(shots, 'shipping.png') });
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+    await page.getByTestId('pack-drawer').waitFor({ state: 'hidden' });
+    await page.getByTestId('shipping-tab-parcels').click();
+    await page.getByTestId('parcel-filter-all').click();
+    await page.locator('[data-testid^=parcel-row-]').first().waitFor();
+    await settled(page, 600);
+    await page.screenshot({ path: join(shots, 'parcels.png') });
+    await page.getByTestId('shipping-tab-evaluation').click();
+    await page.getByTestId('evaluation-scatter').locator('canvas').waitFor();
+    await settled(page, 1200); // the chart's entry animation
+    await page.screenshot({ path: join(shots, 'carrier-evaluation.png') });
 
     // The other stock screens, for a look (E2E_OUT only).
     await page.getByTestId('main-nav').getByText('库存', { exact: true }).click();

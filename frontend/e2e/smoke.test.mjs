@@ -32,8 +32,8 @@ test('shell opens in Chinese and switches to English', async () => {
     );
 
     // An area that is not built yet shows the translated placeholder, not a broken page.
-    await nav.getByText('Shipping', { exact: true }).click();
-    await page.getByTestId('coming-soon').getByText('Shipping is coming in a later release').waitFor();
+    await nav.getByText('Service', { exact: true }).click();
+    await page.getByTestId('coming-soon').getByText('Service is coming in a later release').waitFor();
 
     // Leave the shared data dir as a later test expects it: Chinese.
     await switchLanguage(page, 'zh-CN');

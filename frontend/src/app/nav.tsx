@@ -22,6 +22,7 @@ import { CustomersPage } from '../features/customers/CustomersPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { PurchasingPage } from '../features/purchasing/PurchasingPage';
+import { ShippingPage } from '../features/shipping/ShippingPage';
 
 export interface Area {
   key: string;
@@ -41,7 +42,7 @@ export const areas: Area[] = [
   { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <FileTextOutlined />, element: <OrdersPage /> },
   { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, element: <CustomersPage /> },
   { key: 'purchasing', path: '/purchasing', labelKey: 'nav.purchasing', icon: <ShoppingCartOutlined />, element: <PurchasingPage /> },
-  { key: 'shipping', path: '/shipping', labelKey: 'nav.shipping', icon: <CarOutlined />, element: comingSoon('nav.shipping') },
+  { key: 'shipping', path: '/shipping', labelKey: 'nav.shipping', icon: <CarOutlined />, element: <ShippingPage /> },
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, element: comingSoon('nav.service') },
   { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', icon: <BarChartOutlined />, element: comingSoon('nav.analytics') },
   { key: 'sync', path: '/sync', labelKey: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage /> },

@@ -13,6 +13,7 @@ import * as OrderImportBinding from '../../wailsjs/go/app/OrderImport';
 import * as OrdersBinding from '../../wailsjs/go/app/Orders';
 import * as PurchasingBinding from '../../wailsjs/go/app/Purchasing';
 import * as SettingsBinding from '../../wailsjs/go/app/Settings';
+import * as ShippingBinding from '../../wailsjs/go/app/Shipping';
 import * as StockBinding from '../../wailsjs/go/app/Stock';
 import * as SyncBinding from '../../wailsjs/go/app/Sync';
 import type {
@@ -24,6 +25,7 @@ import type {
   orders,
   purchasing,
   settings,
+  shipping,
   stock,
   sync,
 } from '../../wailsjs/go/models';
@@ -198,6 +200,7 @@ export const Orders = wrap(OrdersBinding);
 export const OrderImport = wrap(OrderImportBinding);
 export const Sync = wrap(SyncBinding);
 export const Purchasing = wrap(PurchasingBinding);
+export const Shipping = wrap(ShippingBinding);
 
 export type SettingsDTO = settings.Settings;
 
@@ -288,3 +291,26 @@ export type TripBuy = Plain<purchasing.Buy>;
 export type TripSummary = Plain<purchasing.TripSummary>;
 export type RefundDue = Plain<purchasing.RefundDue>;
 export type StockValuation = Plain<purchasing.StockValuation>;
+
+// Shipping: carriers with services and rate tables, the carrier rules, quotes, parcels,
+// tracking and printing.
+export type Carrier = Plain<shipping.Carrier>;
+export type CarrierService = Plain<shipping.CarrierService>;
+export type ServiceRate = Plain<shipping.Rate>;
+export type ShippingRules = Plain<shipping.Rules>;
+export type DestinationRule = Plain<shipping.DestinationRule>;
+export type QuoteInput = Plain<shipping.QuoteInput>;
+export type Quote = Plain<shipping.Quote>;
+export type QuoteOption = Plain<shipping.Option>;
+export type PackableOrder = Plain<shipping.PackableOrder>;
+export type ParcelDraft = Plain<shipping.Draft>;
+export type ParcelInput = Plain<shipping.ParcelInput>;
+export type ParcelItemInput = Plain<shipping.ItemInput>;
+export type Parcel = Plain<shipping.Parcel>;
+export type ParcelLine = Plain<shipping.ParcelLine>;
+export type ParcelOrder = Plain<shipping.ParcelOrder>;
+export type ParcelFilter = Plain<shipping.ParcelFilter>;
+export type ParcelRow = Plain<shipping.ParcelRow>;
+export type TrackingEvent = Plain<shipping.Event>;
+export type TrackingEventInput = Plain<shipping.EventInput>;
+export type PrintRequest = Plain<shipping.PrintRequest>;

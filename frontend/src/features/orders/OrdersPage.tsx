@@ -42,13 +42,16 @@ export function OrdersPage() {
 interface OrdersState {
   tab?: string;
   channel?: string;
+  /** an order to open in its drawer (a parcel's order, from shipping) */
+  openOrderId?: string;
 }
 
 function OrdersHome() {
   const { t } = useTranslation();
   useOrderEvents();
   const navigate = useNavigate();
-  const asked = (useLocation().state ?? {}) as OrdersState;
+  const location = useLocation();
+  const asked = (location.state ?? {}) as OrdersState;
   const pending = usePendingFiles();
   const [tab, setTab] = useState(asked.tab ?? 'queue');
   const [openId, setOpenId] = useState<string>();
@@ -58,6 +61,11 @@ function OrdersHome() {
     setDrawerOpen(true);
   };
   const [quick, setQuick] = useState(false);
+
+  useEffect(() => {
+    if (asked.openOrderId) open(asked.openOrderId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -15,6 +15,7 @@ import { InfoModal } from './InfoModal';
 import { PriorityTag, StatusTag } from './OrderTable';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
+import { OrderParcels, PackOrderButton } from '../../shipping/orderShipping';
 
 /** orderId stays set while the drawer closes, so its content does not blank during the animation. */
 export function OrderDrawer({ orderId, open, onClose }: { orderId?: string; open: boolean; onClose: () => void }) {
@@ -98,6 +99,7 @@ function Actions({ detail, onDeleted }: { detail: OrderDetail; onDeleted: () => 
           {t('orders.action.pay')}
         </Button>
       )}
+      <PackOrderButton orderId={o.id} status={o.status} />
       {isShipped(o.status) && (
         <Button onClick={() => setRet(true)} data-testid="order-return">
           {t('orders.action.return')}
@@ -196,6 +198,7 @@ function Body({ d }: { d: OrderDetail }) {
 
       <Divider orientation="left">{t('orders.lines')}</Divider>
       <Lines d={d} />
+      <OrderParcels orderId={o.id} />
 
       <Divider orientation="left">{t('orders.figures')}</Divider>
       {f.refundDue > 0 && <RefundDueAlert d={d} />}

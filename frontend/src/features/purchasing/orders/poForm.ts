@@ -4,7 +4,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Cost, CostInput, PODetail, POInput, POReceiveInput } from '../../../lib/backend';
 import { fromMinor, toMinor } from '../../../lib/money';
-import type { NamePath } from '../suppliers/formErrors';
+import type { NamePath } from '../../../lib/formErrors';
 
 export const poStatuses = ['open', 'partial', 'received', 'cancelled'] as const;
 export const statusColors: Record<string, string> = { open: 'blue', partial: 'orange', received: 'green', cancelled: 'default' };

@@ -7,7 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Cost } from '../../../../lib/backend';
 import { digitsOf } from '../../../../lib/money';
-import { showErrors, topLevel } from '../../suppliers/formErrors';
+import { showErrors, topLevel } from '../../../../lib/formErrors';
 import { CurrencySelect } from '../../suppliers/components/pickers';
 import { useSaveCost } from '../api';
 import { costFields, costKinds, costSpreads, costValues, toCostInput, type CostValues } from '../poForm';

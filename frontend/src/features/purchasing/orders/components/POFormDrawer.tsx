@@ -11,7 +11,7 @@ import { errorText, type PODetail, type Product } from '../../../../lib/backend'
 import { useLocations } from '../../../../lib/lookups';
 import { fromMinor } from '../../../../lib/money';
 import { useBaseCurrency, useSupplierProducts } from '../../suppliers/api';
-import { showErrors } from '../../suppliers/formErrors';
+import { showErrors } from '../../../../lib/formErrors';
 import { CurrencySelect, SupplierSelect } from '../../suppliers/components/pickers';
 import { usePO, useSavePO } from '../api';
 import { fromPODetail, newPOValues, placePOError, toPOInput, type POFormValues } from '../poForm';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LocationSelect } from '../../../../components/LocationSelect';
 import type { PODetail } from '../../../../lib/backend';
 import { useLocations } from '../../../../lib/lookups';
-import { showErrors } from '../../suppliers/formErrors';
+import { showErrors } from '../../../../lib/formErrors';
 import { useReceivePO } from '../api';
 import { placeReceiveError, receiveValues, toReceiveInput, type ReceiveLineValues } from '../poForm';
 

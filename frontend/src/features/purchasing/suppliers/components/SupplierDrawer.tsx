@@ -7,7 +7,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, type Supplier } from '../../../../lib/backend';
 import { emptySupplier, supplierFields, toFormValues, toSupplierInput, type SupplierFormValues } from '../supplierForm';
-import { problemsOf, showErrors, topLevel } from '../formErrors';
+import { problemsOf, showErrors, topLevel } from '../../../../lib/formErrors';
 import { useDeleteSupplier, useSaveSupplier, useSupplier } from '../api';
 import { SupplierForm } from './SupplierForm';
 import { SupplierProducts } from './SupplierProducts';

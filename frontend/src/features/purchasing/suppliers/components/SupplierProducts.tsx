@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ProductSelect } from '../../../../components/ProductSelect';
 import { errorText, type SupplierProduct } from '../../../../lib/backend';
 import { formatMoney } from '../../../../lib/money';
-import { showErrors, topLevel } from '../formErrors';
+import { showErrors, topLevel } from '../../../../lib/formErrors';
 import { useLinkProduct, useSupplierProducts, useUnlinkProduct } from '../api';
 import { None } from './pickers';
 

@@ -1,10 +1,10 @@
 // A rejected save as form errors. The backend names the bad field of each problem ("name",
 // "lines[2].qty", "lines[0]"); an antd form addresses the same field by a name path
-// (['lines', 2, 'qty']). The purchasing forms (supplier, purchase order, receiving, costs)
-// share this mapping.
+// (['lines', 2, 'qty']). Every form that saves through the backend (suppliers, purchase orders,
+// receiving, costs, parcels, carriers) shares this mapping.
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
-import { errorText, toAppError, type AppError } from '../../../lib/backend';
+import { errorText, toAppError, type AppError } from './backend';
 
 export type NamePath = (string | number)[];
 
