@@ -67,7 +67,9 @@ func (s *Shipping) ReadyToPack() ([]shipping.PackableOrder, error) {
 }
 
 // LeftToPack is how many units of an order are still to pack (0 when it cannot be packed).
-func (s *Shipping) LeftToPack(orderID string) (int64, error) { return s.svc.Shipping.LeftToPack(s.ctx, orderID) }
+func (s *Shipping) LeftToPack(orderID string) (int64, error) {
+	return s.svc.Shipping.LeftToPack(s.ctx, orderID)
+}
 
 func (s *Shipping) DraftParcel(orderIDs []string) (shipping.Draft, error) {
 	return s.svc.Shipping.DraftParcel(s.ctx, orderIDs)

@@ -1,8 +1,8 @@
 package shipping_test
 
 import (
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 

@@ -15,7 +15,7 @@ import (
 )
 
 // PrintSelection chooses the parcels to print: IDs (ids or parcel numbers), else every parcel
-// with Status (see ParcelFilter). '' means, for labels, the parcels waiting for one (packed,
+// with Status (see ParcelFilter). ” means, for labels, the parcels waiting for one (packed,
 // not yet labelled) and, for slips, every packed parcel not yet shipped.
 type PrintSelection struct {
 	IDs    []string `json:"ids"`
@@ -226,7 +226,9 @@ func (s *Service) PrintFile(ctx context.Context, path string, req PrintRequest, 
 		if !ok {
 			return 0, domain.Invalid("size", "shipping.print.size", "slip size is a4 or a5", map[string]any{"size": req.Size})
 		}
-		write = func(w io.Writer) (int, error) { return s.writeSlips(ctx, w, req.Selection, ss, req.HidePrices, progress) }
+		write = func(w io.Writer) (int, error) {
+			return s.writeSlips(ctx, w, req.Selection, ss, req.HidePrices, progress)
+		}
 	default:
 		return 0, domain.Invalid("kind", "shipping.print.kind", "print labels or slips", nil)
 	}

@@ -197,7 +197,9 @@ func (s *Service) SendPending(ctx context.Context) (sent, failed int, err error)
 
 // SendNow is SendPending without the wait: a person pressed "send now", so every e-mail of
 // the outbox is tried at once.
-func (s *Service) SendNow(ctx context.Context) (sent, failed int, err error) { return s.sendRound(ctx, true) }
+func (s *Service) SendNow(ctx context.Context) (sent, failed int, err error) {
+	return s.sendRound(ctx, true)
+}
 
 func (s *Service) sendRound(ctx context.Context, now bool) (sent, failed int, err error) {
 	outboxMu.Lock()

@@ -536,7 +536,7 @@ func TestSetChangedWritesOnlyChangedFields(t *testing.T) {
 	if after != before {
 		t.Fatal("saving an unchanged form writes nothing")
 	}
-	write(a, store.Fields{"sku": "A-1", "name_zh": "面膜", "price": int64(120), "shelf_life": true}) // a: price
+	write(a, store.Fields{"sku": "A-1", "name_zh": "面膜", "price": int64(120), "shelf_life": true})   // a: price
 	write(b, store.Fields{"sku": "A-1", "name_zh": "补水面膜", "price": int64(100), "shelf_life": true}) // b, later: name
 	exchange(t, a, b)
 	exchange(t, b, a)
