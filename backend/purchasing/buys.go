@@ -176,7 +176,7 @@ func (s *Service) Buy(ctx context.Context, in BuyInput) (BuyResult, error) {
 			if err != nil {
 				return err
 			}
-			unit := toBase(in.Qty*in.UnitPrice-in.Discount, in.Currency, in.Rate, base)
+			unit := domain.ConvertAt(in.Qty*in.UnitPrice-in.Discount, in.Currency, in.Rate, base)
 			unit = perUnit(unit, in.Qty)
 			if _, _, err := s.stock.Receive(tx, StockIn{ProductID: in.ProductID, LocationID: trip.LocationID, Qty: left,
 				UnitCost: unit, CostCurrency: base, BatchCode: in.BatchCode, Expiry: in.Expiry, Ref: res.BuyID,

@@ -2,9 +2,7 @@ package purchasing
 
 import (
 	"context"
-	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 
 	"daigoudesk/backend/domain"
@@ -182,23 +180,10 @@ func costsOf(q querier, owner string) ([]Cost, error) {
 		if c.Kind == CostTaxRefund {
 			amount = c.AmountReceived
 		}
-		c.Base = toBase(amount, c.Currency, c.Rate, base)
+		c.Base = domain.ConvertAt(amount, c.Currency, c.Rate, base)
 		out = append(out, c)
 	}
 	return out, rows.Err()
-}
-
-// toBase converts minor units of cur at rate into the base currency (0 for a rate that does
-// not parse: a remote row typed on a laptop without validation cannot stop a read).
-func toBase(amount int64, cur, rate, base string) int64 {
-	if cur == base {
-		return amount
-	}
-	r, ok := domain.ParseRate(rate)
-	if !ok {
-		return 0
-	}
-	return domain.Convert(amount, cur, r, base)
 }
 
 // good is one purchase inside a trip or purchase order, as landed costing needs it.
@@ -278,55 +263,19 @@ func sum(goods []good, idx []int, w func(good) int64) int64 {
 	return t
 }
 
-// spread adds amount to the goods idx in proportion to w (equal shares when all weigh 0):
-// each gets the floor of its share, and the minor units left go to the largest remainders
-// (ties to the earlier good), so the shares add up to amount exactly.
+// spread adds amount to the goods idx in proportion to w (equal shares when all weigh 0),
+// to the last minor unit (domain.Apportion).
 func spread(goods []good, idx []int, amount int64, w func(good) int64) {
 	if len(idx) == 0 || amount == 0 {
 		return
 	}
-	total := sum(goods, idx, w)
-	weight := w
-	if total <= 0 {
-		weight, total = func(good) int64 { return 1 }, int64(len(idx))
-	}
-	neg := amount < 0
-	if neg {
-		amount = -amount
-	}
-	type part struct {
-		i         int
-		remainder int64
-	}
-	parts := make([]part, len(idx))
-	given := int64(0)
+	weights := make([]int64, len(idx))
 	for n, i := range idx {
-		share, rem := mulDiv(amount, weight(goods[i]), total)
-		parts[n] = part{i, rem}
-		given += share
-		if neg {
-			goods[i].landed -= share
-		} else {
-			goods[i].landed += share
-		}
+		weights[n] = w(goods[i])
 	}
-	sort.SliceStable(parts, func(a, b int) bool { return parts[a].remainder > parts[b].remainder })
-	for n := 0; given < amount; n++ {
-		i := parts[n%len(parts)].i
-		if neg {
-			goods[i].landed--
-		} else {
-			goods[i].landed++
-		}
-		given++
+	for n, share := range domain.Apportion(amount, weights) {
+		goods[idx[n]].landed += share
 	}
-}
-
-// mulDiv returns a×b÷c and its remainder for 0 ≤ b ≤ c, exact for any int64 amounts.
-func mulDiv(a, b, c int64) (q, r int64) {
-	hi, lo := bits.Mul64(uint64(a), uint64(b))
-	uq, ur := bits.Div64(hi, lo, uint64(c))
-	return int64(uq), int64(ur)
 }
 
 // loadGoods returns the goods of a trip (buys not undone) or a purchase order (its lines;
@@ -358,7 +307,7 @@ func loadGoods(q querier, owner, base string) ([]good, error) {
 		if err := rows.Scan(&g.key, &g.product, &g.qty, &amount, &cur, &rate, &g.weight, &g.taxFree, &g.supplier, &g.store); err != nil {
 			return nil, err
 		}
-		g.value = toBase(amount, cur, rate, base)
+		g.value = domain.ConvertAt(amount, cur, rate, base)
 		out = append(out, g)
 	}
 	return out, rows.Err()

@@ -105,7 +105,7 @@ func (s *Service) TripSummary(ctx context.Context, tripID string) (TripSummary, 
 		landed.Costs, landed.GoodsBase, landed.ExtrasBase, landed.RefundsBase, landed.LandedBase
 	for _, c := range landed.Costs {
 		if c.Kind == CostTaxRefund && c.Status != "received" {
-			sum.RefundsDue += toBase(c.Amount, c.Currency, c.Rate, sum.BaseCurrency)
+			sum.RefundsDue += domain.ConvertAt(c.Amount, c.Currency, c.Rate, sum.BaseCurrency)
 		}
 	}
 	if sum.Buys, err = buysOf(q, tripID, landed, sum.BaseCurrency); err != nil {
@@ -173,7 +173,7 @@ func buysOf(q querier, tripID string, landed Landed, base string) ([]Buy, error)
 			return nil, err
 		}
 		if b.Kind == "bought" {
-			b.Base = toBase(b.Qty*b.UnitPrice-b.Discount, b.Currency, b.Rate, base)
+			b.Base = domain.ConvertAt(b.Qty*b.UnitPrice-b.Discount, b.Currency, b.Rate, base)
 			b.Landed = landedBy[b.ID]
 		}
 		out = append(out, b)

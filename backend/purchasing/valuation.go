@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"daigoudesk/backend/domain"
 	"daigoudesk/backend/money"
 )
 
@@ -256,7 +257,7 @@ func (s *Service) StockValuation(ctx context.Context) (StockValuation, error) {
 				rates[cur] = rate
 			}
 			if rate != "" {
-				p.UnitCost, p.Source = toBase(r.cost, cur, rate, v.BaseCurrency), "cost_price"
+				p.UnitCost, p.Source = domain.ConvertAt(r.cost, cur, rate, v.BaseCurrency), "cost_price"
 			}
 		}
 		if p.Source == "" {

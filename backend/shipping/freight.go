@@ -10,14 +10,7 @@ import (
 
 // freightBase is a parcel's freight in the base currency at the rate kept with it.
 func freightBase(amount int64, cur, rate, base string) int64 {
-	if amount == 0 || cur == "" || cur == base {
-		return amount
-	}
-	rt, ok := domain.ParseRate(rate)
-	if !ok {
-		return 0
-	}
-	return domain.Convert(amount, cur, rt, base)
+	return domain.ConvertAt(amount, cur, rate, base)
 }
 
 // parcelShares splits a parcel's freight (base minor units) over its orders by the weight of
@@ -55,55 +48,29 @@ func parcelShares(q querier, parcel, base string) (map[string]int64, error) {
 }
 
 // Spread divides total over keys in proportion to weights; by values when every weight is
-// 0; equally when every value is 0 too. The parts add up to total (largest remainder; ties
-// by key).
+// 0; equally when every value is 0 too (domain.Apportion: the parts add up to total).
 func Spread(total int64, weights, values map[string]int64) map[string]int64 {
 	keys := make([]string, 0, len(weights))
 	for k := range weights {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	out := make(map[string]int64, len(keys))
-	if len(keys) == 0 {
-		return out
-	}
-	basis := weights
-	if sum(basis, keys) <= 0 {
-		basis = values
-	}
-	if sum(basis, keys) <= 0 {
-		basis = map[string]int64{}
-		for _, k := range keys {
-			basis[k] = 1
+	basis := make([]int64, len(keys))
+	for _, m := range []map[string]int64{weights, values} {
+		var sum int64
+		for i, k := range keys {
+			basis[i] = max(m[k], 0)
+			sum += basis[i]
+		}
+		if sum > 0 {
+			break
 		}
 	}
-	den := sum(basis, keys)
-	type rem struct {
-		key string
-		r   int64
-	}
-	var rems []rem
-	given := int64(0)
-	for _, k := range keys {
-		share := total * max(basis[k], 0) / den
-		out[k] = share
-		given += share
-		rems = append(rems, rem{k, total * max(basis[k], 0) % den})
-	}
-	sort.SliceStable(rems, func(i, j int) bool { return rems[i].r > rems[j].r })
-	for i := 0; given < total && len(rems) > 0; i = (i + 1) % len(rems) {
-		out[rems[i].key]++
-		given++
+	out := make(map[string]int64, len(keys))
+	for i, share := range domain.Apportion(total, basis) {
+		out[keys[i]] = share
 	}
 	return out
-}
-
-func sum(m map[string]int64, keys []string) int64 {
-	var s int64
-	for _, k := range keys {
-		s += max(m[k], 0)
-	}
-	return s
 }
 
 // OrderFreight is an order's share of the freight of the live parcels holding its goods, in

@@ -2,6 +2,7 @@ package shipping
 
 import (
 	"context"
+	"encoding/json"
 	"database/sql"
 	"strings"
 	"time"
@@ -363,17 +364,10 @@ func listParcels(q querier, f ParcelFilter, now time.Time) ([]ParcelRow, error) 
 	return out, err
 }
 
+// jsonList is ids as a JSON array, for json_each(?).
 func jsonList(ids []string) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(id) + `"`)
-	}
-	b.WriteByte(']')
-	return b.String()
+	b, _ := json.Marshal(ids)
+	return string(b)
 }
 
 // PackableOrder is an order with goods still to pack.
