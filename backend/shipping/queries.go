@@ -2,8 +2,8 @@ package shipping
 
 import (
 	"context"
-	"encoding/json"
 	"database/sql"
+	"encoding/json"
 	"strings"
 	"time"
 
