@@ -35,6 +35,13 @@ type DB struct {
 	stmtMu sync.Mutex
 	wstmts map[string]*sql.Stmt // statements prepared on the writer connection, kept across transactions
 	once   map[string]bool      // statements prepared by one transaction so far (kept from their second)
+
+	ckMu      sync.Mutex // background WAL checkpoints (checkpoint.go)
+	ckOps     int
+	ckLast    time.Time
+	ckRunning bool
+	ckClosed  bool
+	ckDone    sync.WaitGroup
 }
 
 // Change tells listeners what a committed transaction did: the tables it touched, its
@@ -72,7 +79,7 @@ func Open(path string, opts ...Options) (*DB, error) {
 		return "file:" + (&url.URL{Path: path}).EscapedPath() +
 			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + syncMode + "&_foreign_keys=on&_cache_size=-65536" + extra
 	}
-	w, err := sql.Open("sqlite3", dsn("&_txlock=immediate"))
+	w, err := sql.Open(writerDriver, dsn("&_txlock=immediate"))
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +93,7 @@ func Open(path string, opts ...Options) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
-	db := &DB{Path: path, w: w, r: r}
+	db := &DB{Path: path, w: w, r: r, ckLast: time.Now()}
 	if err := db.migrate(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -100,6 +107,7 @@ func Open(path string, opts ...Options) (*DB, error) {
 
 // Close closes both connection pools.
 func (db *DB) Close() error {
+	db.stopCheckpoints()
 	db.stmtMu.Lock()
 	for _, s := range db.wstmts {
 		s.Close()

@@ -69,6 +69,7 @@ func (tx *Tx) commit(remote bool) error {
 	if err := tx.Tx.Commit(); err != nil {
 		return err
 	}
+	tx.db.committed(len(tx.ops))
 	if len(tx.touched) > 0 {
 		tx.db.notify(Change{Tables: tx.touched, Ops: tx.ops, Remote: remote})
 	}
