@@ -31,11 +31,13 @@ func (tx *Tx) many(kind, table string, rows []Row) error {
 	}
 	ops := make([]Op, len(rows))
 	ids := make([]string, len(rows))
+	var like []string
 	for i, r := range rows {
 		ops[i] = Op{Kind: kind, Table: table, ID: r.ID, Data: r.Fields}
-		if err := ops[i].normalize(); err != nil {
+		if err := ops[i].normalizeLike(like); err != nil {
 			return err
 		}
+		like = ops[i].keys
 		ops[i].HLC = tx.db.clock.Now().String()
 		ids[i] = r.ID
 	}

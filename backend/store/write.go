@@ -360,7 +360,12 @@ func (tx *Tx) RefreshOrderStatus(ids []string) error {
 }
 
 // normalize checks the operation against the registry and converts values to int64/string.
-func (op *Op) normalize() error {
+func (op *Op) normalize() error { return op.normalizeLike(nil) }
+
+// normalizeLike is normalize for one of many operations, most of which set the same fields:
+// when op's fields are exactly like (sorted names, from the operation before), op shares that
+// slice instead of sorting its own. Values already of their field's type are left as they are.
+func (op *Op) normalizeLike(like []string) error {
 	tb := registry[op.Table]
 	if tb == nil {
 		return fmt.Errorf("unknown table %q", op.Table)
@@ -379,14 +384,41 @@ func (op *Op) normalize() error {
 		if !ok {
 			return fmt.Errorf("table %s has no field %q", op.Table, name)
 		}
+		switch v.(type) {
+		case string:
+			if f.Type == Text {
+				continue
+			}
+		case int64:
+			if f.Type != Text {
+				continue
+			}
+		}
 		nv, err := convert(f, v)
 		if err != nil {
 			return fmt.Errorf("%s.%s: %w", op.Table, name, err)
 		}
 		op.Data[name] = nv
 	}
-	op.keys = sortedKeys(op.Data)
+	if sameKeys(op.Data, like) {
+		op.keys = like
+	} else {
+		op.keys = sortedKeys(op.Data)
+	}
 	return nil
+}
+
+// sameKeys reports whether f has exactly the names keys (which has no repeats).
+func sameKeys(f Fields, keys []string) bool {
+	if len(keys) == 0 || len(f) != len(keys) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := f[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func convert(f Field, v any) (any, error) {

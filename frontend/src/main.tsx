@@ -4,7 +4,6 @@ import './i18n';
 import { App } from './app/App';
 import { AppProviders } from './app/providers';
 import './styles.css';
-import { announceReady } from './lib/events';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -13,6 +12,3 @@ createRoot(document.getElementById('root')!).render(
     </AppProviders>
   </StrictMode>,
 );
-
-// after React has committed the first screen and the browser has painted it
-requestAnimationFrame(() => setTimeout(announceReady, 0));

@@ -1,18 +1,22 @@
-import { useEffect } from 'react';
-import { Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, languages, type Language } from '../i18n';
-import { useInvalidateOn } from '../lib/events';
+import { useAnnounceReady, useInvalidateOn } from '../lib/events';
 import { useLookupEvents } from '../lib/lookups';
 import { settingsQueryKey } from '../features/settings/api';
 import { useBackendLanguage, useChangeLanguage } from '../features/settings/language';
 import { SyncIndicator } from '../features/sync/components/SyncIndicator';
-import { ShopScreen } from '../features/purchasing/trips/ShopScreen';
 import { shopTripId } from '../features/purchasing/trips/logic';
 import { areaForPath, areas, defaultPath } from './nav';
 
 const { Header, Sider, Content } = Layout;
+
+const ShopScreen = lazy(() => import('../features/purchasing/trips/ShopScreen').then((m) => ({ default: m.ShopScreen })));
+
+/** What a page shows while its script loads (see lazyPage in nav.tsx). */
+const pageLoading = <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -39,6 +43,7 @@ export function App() {
   useBackendLanguage();
   useInvalidateOn('settings:changed', [settingsQueryKey]);
   useLookupEvents();
+  useAnnounceReady();
 
   useEffect(() => {
     document.title = t('app.title');
@@ -49,9 +54,11 @@ export function App() {
   // The trip's shop screen is for a phone-sized window held in a shop: no menu, no header.
   if (shopTripId(location.pathname)) {
     return (
-      <Routes>
-        <Route path="/purchasing/trips/:id/shop" element={<ShopScreen />} />
-      </Routes>
+      <Suspense fallback={pageLoading}>
+        <Routes>
+          <Route path="/purchasing/trips/:id/shop" element={<ShopScreen />} />
+        </Routes>
+      </Suspense>
     );
   }
 
@@ -93,13 +100,15 @@ export function App() {
           </Space>
         </Header>
         <Content style={{ padding: 24 }}>
-          <Routes>
-            <Route path="/" element={<Navigate to={defaultPath} replace />} />
-            {areas.map((a) => (
-              <Route key={a.key} path={`${a.path}/*`} element={a.element} />
-            ))}
-            <Route path="*" element={<Navigate to={defaultPath} replace />} />
-          </Routes>
+          <Suspense fallback={pageLoading}>
+            <Routes>
+              <Route path="/" element={<Navigate to={defaultPath} replace />} />
+              {areas.map((a) => (
+                <Route key={a.key} path={`${a.path}/*`} element={a.element} />
+              ))}
+              <Route path="*" element={<Navigate to={defaultPath} replace />} />
+            </Routes>
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

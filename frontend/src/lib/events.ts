@@ -35,12 +35,32 @@ export function useInvalidateOn(eventName: string, queryKeys: readonly QueryKey[
   }, [eventName, keysJSON, queryClient]);
 }
 
-/** Tells the backend the first screen is on and usable ("app:ready"; `make bench` times it). */
-export function announceReady(): void {
-  if (!runtimeAvailable()) return;
-  try {
-    EventsEmit('app:ready');
-  } catch {
-    // a plain browser: nobody to tell
-  }
+let announced = false;
+
+/**
+ * Tells the backend, once, that the first screen is on and usable ("app:ready"; `make bench`
+ * times it). The shell calls it: its effect runs after React committed the first screen, then
+ * the browser paints it (the frame), then the event goes. It carries when, since navigation
+ * began, the page's script ran, the screen was committed and painted (ms), so the probe can
+ * say where the time went.
+ */
+export function useAnnounceReady(): void {
+  useEffect(() => {
+    if (announced || !runtimeAvailable()) return;
+    announced = true;
+    const committed = performance.now();
+    requestAnimationFrame(() => {
+      const painted = performance.now();
+      setTimeout(() => {
+        try {
+          EventsEmit('app:ready', Math.round(scriptStart), Math.round(committed), Math.round(painted));
+        } catch {
+          // a plain browser: nobody to tell
+        }
+      }, 0);
+    });
+  }, []);
 }
+
+/** When this module was first evaluated: the page's script is running. */
+const scriptStart = typeof performance === 'undefined' ? 0 : performance.now();
