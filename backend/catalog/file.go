@@ -88,12 +88,14 @@ func ReadProductsFile(path string) ([]ImportRow, error) {
 			}
 		}
 	}
-	rows := make([]ImportRow, 0, len(tb.Rows))
-	for _, r := range tb.Rows {
-		row, problems := parseProductRow(cols, r)
-		row.Absent = absent
-		fe.Problems = append(fe.Problems, problems...)
-		rows = append(rows, row)
+	rows := make([]ImportRow, len(tb.Rows))
+	problems := make([][]domain.LineProblem, len(tb.Rows))
+	importer.EachRow(len(rows), func(i int) {
+		rows[i], problems[i] = parseProductRow(cols, tb.Rows[i])
+		rows[i].Absent = absent
+	})
+	for _, p := range problems {
+		fe.Problems = append(fe.Problems, p...)
 	}
 	if len(fe.Problems) > 0 {
 		return nil, fe

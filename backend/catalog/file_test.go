@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,5 +176,53 @@ func TestExportImportRoundTrip(t *testing.T) {
 				t.Fatalf("round trip changed products: %+v", res)
 			}
 		})
+	}
+}
+
+// A file big enough to be read and checked on several cores reports its bad rows in line
+// order, writes nothing, and once clean imports every row as it was written.
+func TestImportProductsFileLarge(t *testing.T) {
+	ctx := context.Background()
+	db, cat := mustOpen(t)
+	const n = 6000
+	bad := map[int]bool{2: true, 3001: true, n + 1: true} // lines: the first row, one in the middle, the last
+	var b strings.Builder
+	write := func(withBad bool) string {
+		b.Reset()
+		b.WriteString("sku,name_zh,price,weight_g\n")
+		for i := 0; i < n; i++ {
+			weight := fmt.Sprint(i % 900)
+			if withBad && bad[i+2] {
+				weight = "heavy"
+			}
+			fmt.Fprintf(&b, "L-%05d,商品%d,%d.50,%s\n", i, i, i, weight)
+		}
+		return writeFile(t, "large.csv", b.String())
+	}
+	_, err := cat.ImportProductsFile(ctx, write(true))
+	var fe *domain.FileError
+	if !errors.As(err, &fe) || len(fe.Problems) != len(bad) {
+		t.Fatalf("want %d problems, got %v", len(bad), err)
+	}
+	for i, want := range []int{2, 3001, n + 1} {
+		if p := fe.Problems[i]; p.Line != want || p.Field != "weight_g" {
+			t.Errorf("problem %d: %+v, want line %d weight_g", i, p, want)
+		}
+	}
+	if c := count(t, db, `SELECT count(*) FROM products`); c != 0 {
+		t.Fatalf("a bad file wrote %d products", c)
+	}
+	res, err := cat.ImportProductsFile(ctx, write(false))
+	if err != nil || res.Created != n {
+		t.Fatalf("created %d, %v", res.Created, err)
+	}
+	for _, i := range []int{0, n / 2, n - 1} {
+		p, err := cat.FindProductByCode(ctx, fmt.Sprintf("L-%05d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.NameZh != fmt.Sprintf("商品%d", i) || p.Price != int64(i)*100+50 || p.WeightG != int64(i%900) {
+			t.Errorf("row %d imported as %+v", i, p.ProductInput)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/importer"
 	"daigoudesk/backend/store"
 )
 
@@ -37,11 +38,16 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 	bad := func(line int, e *domain.Error) { fe.Problems = append(fe.Problems, domain.ProblemAt(line, e)) }
 	skuLine := map[string]int{}
 	barcodeLine := map[string]int{}
-	for i := range rows {
+	checked := make([][]*domain.Error, len(rows))
+	importer.EachRow(len(rows), func(i int) {
 		r := &rows[i]
 		r.Normalize()
 		r.Category = strings.TrimSpace(r.Category)
-		for _, e := range r.Validate().List {
+		checked[i] = r.Validate().List
+	})
+	for i := range rows {
+		r := &rows[i]
+		for _, e := range checked[i] {
 			bad(r.Line, e)
 		}
 		if r.SKU != "" {
@@ -96,8 +102,6 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 		if err != nil {
 			return err
 		}
-		now := nowRFC3339()
-		var created []store.Row
 		for i := range rows {
 			r := &rows[i]
 			if r.Category != "" {
@@ -111,12 +115,25 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 				}
 				r.CategoryID = id
 			}
-			fields := r.fields()
+		}
+		// Every row's fields, and the id of each new product, on all cores.
+		now := nowRFC3339()
+		all := make([]store.Row, len(rows))
+		importer.EachRow(len(rows), func(i int) {
+			all[i].Fields = rows[i].fields()
+			if _, ok := existing[rows[i].SKU]; !ok {
+				all[i].ID = domain.DerivedID("product", rows[i].SKU)
+				all[i].Fields["created_at"] = now
+				all[i].Fields["deleted"] = false
+			}
+		})
+		var created []store.Row
+		for i := range rows {
+			r := &rows[i]
+			fields := all[i].Fields
 			old, ok := existing[r.SKU]
 			if !ok {
-				fields["created_at"] = now
-				fields["deleted"] = false
-				created = append(created, store.Row{ID: domain.DerivedID("product", r.SKU), Fields: fields})
+				created = append(created, all[i])
 				continue
 			}
 			if r.Photo == "" {
