@@ -93,96 +93,20 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 	if len(problems) > 0 {
 		return nil, problems, 0
 	}
+	// Each row on its own, on all cores; then the rows of one order together, in file order.
+	type parsed struct {
+		o        fileOrder
+		l        fileLine
+		problems []domain.LineProblem
+	}
+	rows := make([]parsed, len(tb.Rows))
+	importer.EachRow(len(rows), func(i int) {
+		rows[i].o, rows[i].l, rows[i].problems = parseOrderRow(cols, tb.Rows[i])
+	})
 	byNo := map[string]*fileOrder{}
 	var out []*fileOrder
-	for _, r := range tb.Rows {
-		get := func(f string) string { return cols.Get(r, f) }
-		var rowProblems []domain.LineProblem
-		// bad records a problem of the row; key and params translate msg for the UI.
-		bad := func(field, key, msg string, params map[string]any) {
-			rowProblems = append(rowProblems, domain.ProblemAt(r.Line, domain.Invalid(field, key, msg, params)))
-		}
-		o := fileOrder{line: r.Line, no: get(FOrderNo), buyer: get(FBuyer), recipient: get(FRecipient), note: get(FNote)}
-		if o.no == "" {
-			bad(FOrderNo, "importing.problem.orderNoEmpty", "the order number is empty", nil)
-		} else if strings.ContainsAny(o.no, "Ee") && strings.ContainsAny(o.no, "+.") {
-			bad(FOrderNo, "importing.problem.orderNoExcel",
-				fmt.Sprintf("order number %q was turned into a number by Excel; export it again as text", o.no), map[string]any{"value": o.no})
-		}
-		if p := get(FPhone); p != "" {
-			o.phone = customers.NormalizePhone(p)
-			if !customers.ValidPhone(o.phone) {
-				bad(FPhone, "importing.problem.phone", fmt.Sprintf("%q is not a phone number", p), map[string]any{"value": p})
-			}
-		}
-		o.addr = Address{Province: get(FProvince), City: get(FCity), District: get(FDistrict), Street: get(FStreet), Postcode: get(FPostcode)}
-		if full := get(FAddress); full != "" && o.addr.Province == "" && o.addr.Street == "" {
-			pc := o.addr.Postcode
-			o.addr = SplitAddress(full)
-			if pc != "" {
-				o.addr.Postcode = pc
-			}
-		}
-		o.currency = strings.ToUpper(get(FCurrency))
-		if o.currency == "" {
-			o.currency = "CNY"
-		} else if !domain.ValidCurrency(o.currency) {
-			bad(FCurrency, "order.currency.unknown", fmt.Sprintf("unknown currency %q", o.currency), map[string]any{"currency": o.currency})
-		}
-		money := func(field string) (int64, bool) {
-			s := moneySymbols.Replace(get(field))
-			if s == "" || !domain.ValidCurrency(o.currency) {
-				return 0, false
-			}
-			v, err := domain.ParseMoney(s, o.currency)
-			if err != nil {
-				bad(field, "importing.problem.amount", err.Error(), map[string]any{"value": s, "currency": o.currency})
-				return 0, false
-			}
-			if v < 0 {
-				bad(field, "product.money.negative", "the amount may not be negative", nil)
-			}
-			return v, true
-		}
-		o.paid, o.hasPaid = money(FPaid)
-		if s := get(FStatus); s != "" {
-			t, ok := targetOf(s)
-			if !ok {
-				bad(FStatus, "importing.problem.status", fmt.Sprintf("unknown order status %q", s), map[string]any{"value": s})
-			}
-			o.target = t
-		}
-		dateTime := func(field string) string {
-			t, ok := parseTime(get(field))
-			if !ok {
-				bad(field, "importing.problem.dateTime", fmt.Sprintf("%q is not a date and time (2026-03-01 14:30:00)", get(field)),
-					map[string]any{"value": get(field)})
-			}
-			return t
-		}
-		o.orderedAt, o.paidAt = dateTime(FOrderedAt), dateTime(FPaidAt)
-		l := fileLine{line: r.Line, title: get(FTitle), sku: get(FSKU), barcode: get(FBarcode), qty: 1}
-		if l.title == "" && l.sku == "" && l.barcode == "" {
-			bad(FTitle, "importing.problem.noProduct", "the row names no product (title, sku or barcode)", nil)
-		}
-		if q := strings.ReplaceAll(get(FQty), ",", ""); q != "" {
-			if whole, frac, cut := strings.Cut(q, "."); cut && strings.Trim(frac, "0") == "" {
-				q = whole
-			}
-			n, err := strconv.ParseInt(q, 10, 64)
-			if err != nil || n <= 0 {
-				bad(FQty, "importing.problem.quantity", fmt.Sprintf("%q is not a quantity (a whole number above 0)", get(FQty)),
-					map[string]any{"value": get(FQty)})
-			}
-			l.qty = n
-		}
-		l.price, l.hasPrice = money(FUnitPrice)
-		l.lineTotal, l.hasTotal = money(FLineTotal)
-		if l.hasTotal && !l.hasPrice && l.qty > 0 && l.lineTotal%l.qty != 0 {
-			l.price, l.hasPrice = (l.lineTotal+l.qty-1)/l.qty, true // rounded up; the order's discount takes the rest
-		} else if l.hasTotal && !l.hasPrice && l.qty > 0 {
-			l.price, l.hasPrice = l.lineTotal/l.qty, true
-		}
+	for i, r := range tb.Rows {
+		o, l, rowProblems := rows[i].o, rows[i].l, rows[i].problems
 		first := byNo[o.no]
 		if first == nil && o.no != "" {
 			cp := o
@@ -202,6 +126,99 @@ func readOrders(tb *importer.Table, m Mapping) ([]*fileOrder, []domain.LineProbl
 		problems = append(problems, rowProblems...)
 	}
 	return out, problems, len(tb.Rows)
+}
+
+// parseOrderRow reads one row of an order file: the order's fields as this row gives them, its
+// line, and the problems of its cells.
+func parseOrderRow(cols *importer.Columns, r importer.Row) (fileOrder, fileLine, []domain.LineProblem) {
+	get := func(f string) string { return cols.Get(r, f) }
+	var rowProblems []domain.LineProblem
+	// bad records a problem of the row; key and params translate msg for the UI.
+	bad := func(field, key, msg string, params map[string]any) {
+		rowProblems = append(rowProblems, domain.ProblemAt(r.Line, domain.Invalid(field, key, msg, params)))
+	}
+	o := fileOrder{line: r.Line, no: get(FOrderNo), buyer: get(FBuyer), recipient: get(FRecipient), note: get(FNote)}
+	if o.no == "" {
+		bad(FOrderNo, "importing.problem.orderNoEmpty", "the order number is empty", nil)
+	} else if strings.ContainsAny(o.no, "Ee") && strings.ContainsAny(o.no, "+.") {
+		bad(FOrderNo, "importing.problem.orderNoExcel",
+			fmt.Sprintf("order number %q was turned into a number by Excel; export it again as text", o.no), map[string]any{"value": o.no})
+	}
+	if p := get(FPhone); p != "" {
+		o.phone = customers.NormalizePhone(p)
+		if !customers.ValidPhone(o.phone) {
+			bad(FPhone, "importing.problem.phone", fmt.Sprintf("%q is not a phone number", p), map[string]any{"value": p})
+		}
+	}
+	o.addr = Address{Province: get(FProvince), City: get(FCity), District: get(FDistrict), Street: get(FStreet), Postcode: get(FPostcode)}
+	if full := get(FAddress); full != "" && o.addr.Province == "" && o.addr.Street == "" {
+		pc := o.addr.Postcode
+		o.addr = SplitAddress(full)
+		if pc != "" {
+			o.addr.Postcode = pc
+		}
+	}
+	o.currency = strings.ToUpper(get(FCurrency))
+	if o.currency == "" {
+		o.currency = "CNY"
+	} else if !domain.ValidCurrency(o.currency) {
+		bad(FCurrency, "order.currency.unknown", fmt.Sprintf("unknown currency %q", o.currency), map[string]any{"currency": o.currency})
+	}
+	money := func(field string) (int64, bool) {
+		s := moneySymbols.Replace(get(field))
+		if s == "" || !domain.ValidCurrency(o.currency) {
+			return 0, false
+		}
+		v, err := domain.ParseMoney(s, o.currency)
+		if err != nil {
+			bad(field, "importing.problem.amount", err.Error(), map[string]any{"value": s, "currency": o.currency})
+			return 0, false
+		}
+		if v < 0 {
+			bad(field, "product.money.negative", "the amount may not be negative", nil)
+		}
+		return v, true
+	}
+	o.paid, o.hasPaid = money(FPaid)
+	if s := get(FStatus); s != "" {
+		t, ok := targetOf(s)
+		if !ok {
+			bad(FStatus, "importing.problem.status", fmt.Sprintf("unknown order status %q", s), map[string]any{"value": s})
+		}
+		o.target = t
+	}
+	dateTime := func(field string) string {
+		t, ok := parseTime(get(field))
+		if !ok {
+			bad(field, "importing.problem.dateTime", fmt.Sprintf("%q is not a date and time (2026-03-01 14:30:00)", get(field)),
+				map[string]any{"value": get(field)})
+		}
+		return t
+	}
+	o.orderedAt, o.paidAt = dateTime(FOrderedAt), dateTime(FPaidAt)
+	l := fileLine{line: r.Line, title: get(FTitle), sku: get(FSKU), barcode: get(FBarcode), qty: 1}
+	if l.title == "" && l.sku == "" && l.barcode == "" {
+		bad(FTitle, "importing.problem.noProduct", "the row names no product (title, sku or barcode)", nil)
+	}
+	if q := strings.ReplaceAll(get(FQty), ",", ""); q != "" {
+		if whole, frac, cut := strings.Cut(q, "."); cut && strings.Trim(frac, "0") == "" {
+			q = whole
+		}
+		n, err := strconv.ParseInt(q, 10, 64)
+		if err != nil || n <= 0 {
+			bad(FQty, "importing.problem.quantity", fmt.Sprintf("%q is not a quantity (a whole number above 0)", get(FQty)),
+				map[string]any{"value": get(FQty)})
+		}
+		l.qty = n
+	}
+	l.price, l.hasPrice = money(FUnitPrice)
+	l.lineTotal, l.hasTotal = money(FLineTotal)
+	if l.hasTotal && !l.hasPrice && l.qty > 0 && l.lineTotal%l.qty != 0 {
+		l.price, l.hasPrice = (l.lineTotal+l.qty-1)/l.qty, true // rounded up; the order's discount takes the rest
+	} else if l.hasTotal && !l.hasPrice && l.qty > 0 {
+		l.price, l.hasPrice = l.lineTotal/l.qty, true
+	}
+	return o, l, rowProblems
 }
 
 // disagree reports order fields of a later row that differ from what the order's earlier
