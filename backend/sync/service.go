@@ -59,6 +59,10 @@ func New(db *store.DB, attachments *blobs.Store) *Service {
 	return s
 }
 
+// UnexportedCap is how far Status counts the operations waiting to be sent: more shows as
+// UnexportedCap+1 ("10,000+").
+const UnexportedCap = 10000
+
 // Folder returns the chosen shared folder ("" = none).
 func (s *Service) Folder() (string, error) { return s.db.Meta("sync_folder") }
 
@@ -235,7 +239,7 @@ type Status struct {
 	Device     string        `json:"device"`
 	LastExport string        `json:"lastExport"`
 	LastImport string        `json:"lastImport"`
-	Unexported int           `json:"unexported"` // local operations not yet in the folder
+	Unexported int           `json:"unexported"` // local operations not yet in the folder, up to UnexportedCap+1
 	Devices    []DeviceInfo  `json:"devices"`    // every laptop that has written to the folder
 	Problems   []FileProblem `json:"problems"`
 	// Clocks are laptops whose clocks run far ahead of this one's (their changes still apply).
@@ -264,10 +268,14 @@ func (s *Service) Status(ctx context.Context) (Status, error) {
 	}
 	st.LastExport, _ = s.db.Meta("sync_last_export")
 	st.LastImport, _ = s.db.Meta("sync_last_import")
-	exported, _ := s.db.Meta("sync_exported")
-	if err := s.db.R().QueryRowContext(ctx, `SELECT count(*) FROM oplog WHERE hlc > ? AND device = ?`,
-		exported, s.db.Device()).Scan(&st.Unexported); err != nil {
-		return st, err
+	if st.Folder != "" { // without a folder nothing waits to be sent
+		// counted up to a cap: a laptop that never exported would otherwise count its whole
+		// history (2,000,000 operations take half a second, at every refresh of the status)
+		exported, _ := s.db.Meta("sync_exported")
+		if err := s.db.R().QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM oplog WHERE hlc > ? AND device = ? LIMIT ?)`,
+			exported, s.db.Device(), UnexportedCap+1).Scan(&st.Unexported); err != nil {
+			return st, err
+		}
 	}
 	rows, err := s.db.R().QueryContext(ctx, `SELECT name, problem, tries, first_seen FROM sync_files
 		WHERE status = 'problem' ORDER BY first_seen, name`)

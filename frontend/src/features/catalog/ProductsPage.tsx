@@ -41,7 +41,8 @@ export function ProductsPage() {
     desc: sort?.desc ?? false,
   });
   const categories = useCategories();
-  const brands = useBrands();
+  const [brandsWanted, setBrandsWanted] = useState(false);
+  const brands = useBrands(brandsWanted);
   const rows = useMemo(() => products.data?.pages.flatMap((p) => p.items) ?? [], [products.data]);
   const total = products.data?.pages[0]?.total ?? 0;
   const tableHeight = useViewportHeight(64 + 48 + 56 + 16 + 40 + 40);
@@ -164,6 +165,8 @@ export function ProductsPage() {
             style={{ width: 160 }}
             value={brand}
             onChange={setBrand}
+            onOpenChange={(open) => open && setBrandsWanted(true)}
+            loading={brands.isFetching}
             options={(brands.data ?? []).map((b) => ({ value: b, label: b }))}
           />
           <Space>

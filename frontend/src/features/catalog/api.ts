@@ -66,8 +66,17 @@ export function useCategories() {
   });
 }
 
-export function useBrands() {
-  return useQuery({ queryKey: catalogKeys.brands, queryFn: () => Catalog.Brands(), enabled: backendAvailable() });
+/**
+ * The brands in the catalog. wanted=false waits until someone opens a brand list: on a big
+ * catalog the first call builds the in-memory product index, which is not worth doing while
+ * the window starts.
+ */
+export function useBrands(wanted = true) {
+  return useQuery({
+    queryKey: catalogKeys.brands,
+    queryFn: () => Catalog.Brands(),
+    enabled: backendAvailable() && wanted,
+  });
 }
 
 export function findProductByCode(code: string): Promise<Product> {

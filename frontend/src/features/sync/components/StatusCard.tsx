@@ -10,6 +10,9 @@ import { useStopSyncing, useSyncNow } from '../api';
 import { FolderForm } from './FolderForm';
 import { When } from './When';
 
+/** The backend counts operations waiting to be sent up to this many (sync.UnexportedCap). */
+const unexportedCap = 10000;
+
 export function StatusCard({ status, now }: { status: SyncStatus; now: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -96,7 +99,9 @@ export function StatusCard({ status, now }: { status: SyncStatus; now: number })
           </Descriptions.Item>
           <Descriptions.Item label={t('sync.state.unexported')}>
             <Space>
-              <Typography.Text strong data-testid="sync-unexported">{status.unexported}</Typography.Text>
+              <Typography.Text strong data-testid="sync-unexported">
+                {status.unexported > unexportedCap ? `${unexportedCap}+` : status.unexported}
+              </Typography.Text>
               <Typography.Text type="secondary">{t('sync.state.unexportedHelp')}</Typography.Text>
             </Space>
           </Descriptions.Item>
