@@ -48,3 +48,13 @@ export function useNow(intervalMs = 30_000): number {
   }, [intervalMs]);
   return Date.now();
 }
+
+/**
+ * True from the first render in which value is true on: mounts something (a drawer, a dialog)
+ * the first time it opens and keeps it mounted, so it can animate closed and open again.
+ */
+export function useEverTrue(value: boolean): boolean {
+  const [ever, setEver] = useState(value);
+  if (value && !ever) setEver(true);
+  return ever || value;
+}

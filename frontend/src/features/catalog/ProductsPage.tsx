@@ -1,17 +1,19 @@
 // The product catalog: the whole catalog in one virtual-scrolling table, paged from the server
 // as the user scrolls, sorted and filtered in SQLite. The search box doubles as the barcode
 // scanner's input: a scanner types the code and presses Enter.
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { App, Button, Input, Select, Space, Switch, Table, Typography, type InputRef, type TableProps } from 'antd';
 import { AppstoreOutlined, BarcodeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, toAppError, type Product } from '../../lib/backend';
-import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../lib/hooks';
+import { useDebounced, useEverTrue, useViewportHeight, fetchMoreOnScroll } from '../../lib/hooks';
 import { formatMoney } from '../../lib/money';
 import { findProductByCode, useBrands, useCategories, useCatalogEvents, useProducts } from './api';
-import { CategoriesModal } from './components/CategoriesModal';
-import { ProductDrawer } from './components/ProductDrawer';
 import { Thumb } from './components/Thumb';
+
+// The drawer and the categories dialog load when first opened: the window starts without them.
+const ProductDrawer = lazy(() => import('./components/ProductDrawer').then((m) => ({ default: m.ProductDrawer })));
+const CategoriesModal = lazy(() => import('./components/CategoriesModal').then((m) => ({ default: m.CategoriesModal })));
 
 type SortOrder = 'ascend' | 'descend' | null;
 type SortKey = 'name' | 'sku' | 'brand' | 'price' | 'cost' | 'created' | 'onHand' | 'available';
@@ -31,6 +33,8 @@ export function ProductsPage() {
   const [highlight, setHighlight] = useState<string>();
   const [categoriesOpen, setCategoriesOpen] = useState(false);
   const searchRef = useRef<InputRef>(null);
+  const drawerUsed = useEverTrue(drawer.open);
+  const categoriesUsed = useEverTrue(categoriesOpen);
 
   const products = useProducts({
     query,
@@ -215,15 +219,19 @@ export function ProductsPage() {
         {products.isFetchingNextPage ? ` · ${t('common.loadingMore')}` : ''}
       </Typography.Text>
 
-      <ProductDrawer
-        open={drawer.open}
-        productId={drawer.id}
-        onClose={() => {
-          setDrawer({ open: false });
-          searchRef.current?.focus();
-        }}
-      />
-      <CategoriesModal open={categoriesOpen} onClose={() => setCategoriesOpen(false)} />
+      <Suspense fallback={null}>
+        {drawerUsed && (
+          <ProductDrawer
+            open={drawer.open}
+            productId={drawer.id}
+            onClose={() => {
+              setDrawer({ open: false });
+              searchRef.current?.focus();
+            }}
+          />
+        )}
+        {categoriesUsed && <CategoriesModal open={categoriesOpen} onClose={() => setCategoriesOpen(false)} />}
+      </Suspense>
     </div>
   );
 }
