@@ -36,8 +36,7 @@ func (db *DB) committed(ops int) {
 	db.ckMu.Lock()
 	defer db.ckMu.Unlock()
 	db.ckOps += max(ops, 1) // a commit without operations (derived tables, settings) counts once
-	if db.ckRunning || db.ckClosed || db.ckOps == 0 ||
-		db.ckOps < checkpointOps && time.Since(db.ckLast) < checkpointAfter {
+	if db.ckRunning || db.ckClosed || db.ckOps < checkpointOps && time.Since(db.ckLast) < checkpointAfter {
 		return
 	}
 	db.ckRunning, db.ckOps = true, 0

@@ -29,8 +29,8 @@ const comingSoon = (labelKey: string) => <ComingSoon areaKey={labelKey} />;
 
 /**
  * A page loaded when it is first opened: the window starts with the script of the first page
- * only (a third of the whole), which is what makes it come up in well under a second. The
- * shell shows a spinner (Suspense) for the moment the rest takes to load.
+ * only (about a third of the whole), so less is parsed before the first screen. The shell
+ * shows a spinner (Suspense) for the moment the rest takes to load.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
   const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
