@@ -42,6 +42,22 @@ func (c *Catalog) DeleteProduct(id string) error { return c.svc.Catalog.DeletePr
 
 func (c *Catalog) Brands() ([]string, error) { return c.svc.Catalog.Brands(c.ctx) }
 
+// ImportProducts imports a product file (.csv or .xlsx) the person picked or dropped, after
+// OrderImport.Stage kept a copy of it: every row or, when any row is bad, none, with every bad
+// row (line, column, problem) in the error.
+func (c *Catalog) ImportProducts(path string) (catalog.ImportResult, error) {
+	return c.svc.Catalog.ImportProductsFile(c.ctx, path)
+}
+
+// ExportProductsAs asks where to save the catalog (format "xlsx" or "csv" preselected; the
+// file's type follows the chosen name), writes every product there, and returns the path
+// ("" when the person cancelled) and how many products it wrote.
+func (c *Catalog) ExportProductsAs(format string) (ExportResult, error) {
+	return exportAs(c.ctx, "products", format, func(path string) (int, error) {
+		return c.svc.Catalog.ExportProductsFile(c.ctx, path)
+	})
+}
+
 // SavePhoto stores an image sent as base64 and returns its id for ProductInput.Photo; the
 // UI shows it at /blobs/<id>.
 func (c *Catalog) SavePhoto(dataBase64 string) (string, error) {

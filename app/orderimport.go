@@ -151,3 +151,12 @@ func (o *OrderImport) PendingFiles() []orderimport.PendingFile {
 func (o *OrderImport) ExportOrders(path string) (int, error) {
 	return o.svc.OrderImport.ExportOrdersFile(o.ctx, path)
 }
+
+// ExportOrdersAs asks where to save every order (format "xlsx" or "csv" preselected), writes
+// them there in the generic channel layout, and returns the path ("" when the person
+// cancelled) and how many orders it wrote.
+func (o *OrderImport) ExportOrdersAs(format string) (ExportResult, error) {
+	return exportAs(o.ctx, "orders", format, func(path string) (int, error) {
+		return o.svc.OrderImport.ExportOrdersFile(o.ctx, path)
+	})
+}

@@ -2,9 +2,6 @@ package app
 
 import (
 	"encoding/base64"
-	"strings"
-
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"daigoudesk/backend/domain"
 	"daigoudesk/backend/purchasing"
@@ -150,24 +147,10 @@ func (p *Purchasing) ExportListAs(tripID, lang, format string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := runtime.SaveFileDialog(p.ctx, runtime.SaveDialogOptions{
-		DefaultFilename: safeFileName(trip.Name) + "." + format,
-		Filters: []runtime.FileFilter{{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"},
-			{DisplayName: "Excel (*.xlsx)", Pattern: "*.xlsx"}, {DisplayName: "CSV (*.csv)", Pattern: "*.csv"}},
-	})
+	path, err := askSavePath(p.ctx, trip.Name, otherFormats(format, "pdf", "xlsx", "csv")...)
 	if err != nil || path == "" {
 		return "", err
 	}
 	_, err = p.svc.Purchasing.ExportListFile(p.ctx, tripID, path, lang)
 	return path, err
-}
-
-// safeFileName replaces the characters file systems refuse in a name.
-func safeFileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, name)
 }

@@ -53,16 +53,17 @@ func ProductFileHeader() []string {
 	return out
 }
 
-// ReadProductsFile reads a product file (.csv or .xlsx). Every bad cell of every row is
-// reported, with its line and column, in one *domain.FileError; then no rows are returned.
-func ReadProductsFile(path string) ([]ImportRow, error) {
+// readProductRows reads every row of a product file (.csv or .xlsx), each normalized and
+// checked, and the problems of its cells, with line and column. A file it cannot read, or
+// whose header lacks a required column, is an error.
+func readProductRows(path string) ([]ImportRow, *domain.FileError, error) {
 	tb, err := importer.ReadTable(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cols, err := tb.Columns(productColumns)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fe := &domain.FileError{File: path}
 	if !cols.Has("sku") {
@@ -74,7 +75,7 @@ func ReadProductsFile(path string) ([]ImportRow, error) {
 			"the file has neither a name_zh (中文名) nor a name_orig (原名) column", nil)))
 	}
 	if len(fe.Problems) > 0 {
-		return nil, fe
+		return nil, nil, fe
 	}
 	absent := map[string]bool{}
 	for _, c := range productColumns {
@@ -97,10 +98,7 @@ func ReadProductsFile(path string) ([]ImportRow, error) {
 	for _, p := range problems {
 		fe.Problems = append(fe.Problems, p...)
 	}
-	if len(fe.Problems) > 0 {
-		return nil, fe
-	}
-	return rows, nil
+	return rows, fe, nil
 }
 
 // badCell reports a problem of a cell (the error's Field names its column).
@@ -118,7 +116,7 @@ func parseProductRow(cols *importer.Columns, r importer.Row) (ImportRow, []domai
 			problems = append(problems, domain.ProblemAt(r.Line, e))
 		}
 	}
-	row := ImportRow{Line: r.Line, Category: get("category")}
+	row := ImportRow{Line: r.Line, Category: get("category"), Checked: true}
 	in := &row.ProductInput
 	in.SKU, in.NameZh, in.NameOrig, in.Brand, in.Notes = get("sku"), get("name_zh"), get("name_orig"), get("brand"), get("notes")
 	in.Barcode = get("barcode")
@@ -204,15 +202,15 @@ func parseYesNo(s, field string, bad badCell) bool {
 // ImportProductsFile reads a product file and imports it with ImportProducts: all of it or,
 // when any row is bad, nothing, with every bad row reported.
 func (s *Service) ImportProductsFile(ctx context.Context, path string) (ImportResult, error) {
-	rows, err := ReadProductsFile(path)
+	rows, fe, err := readProductRows(path)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	return s.ImportProducts(ctx, path, rows)
+	return s.importProducts(ctx, path, rows, fe.Problems)
 }
 
 // ExportProductsFile writes every live product to a .csv or .xlsx file with the columns
-// ReadProductsFile reads, so exporting and importing again changes nothing. It returns how
+// readProductRows reads, so exporting and importing again changes nothing. It returns how
 // many products it wrote.
 func (s *Service) ExportProductsFile(ctx context.Context, path string) (int, error) {
 	w, err := importer.Create(path, ProductFileHeader())

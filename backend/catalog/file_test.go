@@ -142,6 +142,17 @@ func TestImportProductsFileBadRowsWriteNothing(t *testing.T) {
 			t.Fatal("oplog grew")
 		}
 	})
+	t.Run("CellsAndRepeatsReportedTogether", func(t *testing.T) {
+		// a bad cell does not hide a repeated SKU further down: one round of fixing
+		body := "sku,name_zh,price\nC-1,一,abc\nC-2,二,10\nC-2,三,10\n"
+		_, err := cat.ImportProductsFile(ctx, writeFile(t, "both.csv", body))
+		if !errors.As(err, &fe) || len(fe.Problems) != 2 {
+			t.Fatalf("want 2 problems, got %v", err)
+		}
+		if p := fe.Problems; p[0].Line != 2 || p[0].Field != "price" || p[1].Line != 4 || p[1].Field != "sku" {
+			t.Fatalf("problems %+v", p)
+		}
+	})
 	t.Run("ErrNoSKUColumn", func(t *testing.T) {
 		_, err := cat.ImportProductsFile(ctx, writeFile(t, "nosku.csv", "名称,售价\n面霜,100\n"))
 		if !errors.As(err, &fe) || fe.Problems[0].Line != 1 || fe.Problems[0].Field != "sku" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"daigoudesk/backend/domain"
@@ -13,12 +14,14 @@ import (
 
 // ImportRow is one product read from a file; Category is a category name (created if new).
 // Absent names the product fields (store column names) the file has no column for: an update
-// keeps their stored values instead of clearing them.
+// keeps their stored values instead of clearing them. Checked says the row was already
+// normalized and validated as it was read (its problems reported by column).
 type ImportRow struct {
 	Line int
 	ProductInput
 	Category string
 	Absent   map[string]bool
+	Checked  bool
 }
 
 // ImportResult counts what an import did.
@@ -33,17 +36,25 @@ type ImportResult struct {
 // the SKU, so the same file imported on two laptops offline makes one product each. Every
 // bad row is reported (as a *domain.FileError naming file) and then nothing is written.
 func (s *Service) ImportProducts(ctx context.Context, file string, rows []ImportRow) (ImportResult, error) {
+	return s.importProducts(ctx, file, rows, nil)
+}
+
+// importProducts is ImportProducts for rows that already have problems (those of cells that
+// could not be read): they are reported together with the problems found here, in line order.
+func (s *Service) importProducts(ctx context.Context, file string, rows []ImportRow, problems []domain.LineProblem) (ImportResult, error) {
 	var res ImportResult
-	fe := &domain.FileError{File: file}
+	fe := &domain.FileError{File: file, Problems: problems}
 	bad := func(line int, e *domain.Error) { fe.Problems = append(fe.Problems, domain.ProblemAt(line, e)) }
 	skuLine := map[string]int{}
 	barcodeLine := map[string]int{}
 	checked := make([][]*domain.Error, len(rows))
 	importer.EachRow(len(rows), func(i int) {
 		r := &rows[i]
-		r.Normalize()
 		r.Category = strings.TrimSpace(r.Category)
-		checked[i] = r.Validate().List
+		if !r.Checked {
+			r.Normalize()
+			checked[i] = r.Validate().List
+		}
 	})
 	for i := range rows {
 		r := &rows[i]
@@ -96,6 +107,7 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 			}
 		}
 		if len(fe.Problems) > 0 {
+			slices.SortStableFunc(fe.Problems, func(a, b domain.LineProblem) int { return a.Line - b.Line })
 			return fe
 		}
 		categories, err := s.categoryIDs(tx)

@@ -112,6 +112,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ExportResult {
+	    path: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.count = source["count"];
+	    }
+	}
 	export class LevelPage {
 	    items: stock.LevelRow[];
 	    total: number;
@@ -387,6 +401,22 @@ export namespace catalog {
 	        this.name = source["name"];
 	        this.nameEn = source["nameEn"];
 	        this.parentId = source["parentId"];
+	    }
+	}
+	export class ImportResult {
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
 	    }
 	}
 	export class Location {

@@ -9,6 +9,7 @@ import { errorText, toAppError, type Product } from '../../lib/backend';
 import { useDebounced, useEverTrue, useViewportHeight, fetchMoreOnScroll } from '../../lib/hooks';
 import { formatMoney } from '../../lib/money';
 import { findProductByCode, useBrands, useCategories, useCatalogEvents, useProducts } from './api';
+import { ProductFileButtons } from './components/ProductFileButtons';
 import { Thumb } from './components/Thumb';
 
 // The drawer and the categories dialog load when first opened: the window starts without them.
@@ -179,6 +180,7 @@ export function ProductsPage() {
           </Space>
         </Space>
         <Space>
+          <ProductFileButtons />
           <Button icon={<AppstoreOutlined />} onClick={() => setCategoriesOpen(true)} data-testid="categories-open">
             {t('products.categories')}
           </Button>

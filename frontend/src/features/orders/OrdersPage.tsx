@@ -10,6 +10,8 @@ import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import type { Dayjs } from 'dayjs';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/ExportButton';
+import { OrderImport } from '../../lib/backend';
 import { useDebounced, useViewportHeight } from '../../lib/hooks';
 import { useOrderEvents, useOrders, useWorkQueue, type ListFilter } from './api';
 import { channels, priorities, statuses } from './format';
@@ -90,6 +92,7 @@ function OrdersHome() {
                 {t('orderImport.title')}
               </Button>
             </Badge>
+            <ExportButton testId="orders-export" run={(format) => OrderImport.ExportOrdersAs(format)} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setQuick(true)} data-testid="order-new">
               {t('orders.new')} <Typography.Text keyboard style={{ color: 'inherit', marginInlineStart: 4 }}>N</Typography.Text>
             </Button>

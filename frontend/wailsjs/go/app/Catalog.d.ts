@@ -17,11 +17,15 @@ export function DeleteProduct(arg1:string):Promise<void>;
 
 export function DeleteZone(arg1:string):Promise<void>;
 
+export function ExportProductsAs(arg1:string):Promise<app.ExportResult>;
+
 export function FindProductByCode(arg1:string):Promise<catalog.Product>;
 
 export function FindProducts(arg1:catalog.ProductFilter):Promise<app.ProductPage>;
 
 export function GetProduct(arg1:string):Promise<catalog.Product>;
+
+export function ImportProducts(arg1:string):Promise<catalog.ImportResult>;
 
 export function Locations():Promise<Array<catalog.Location>>;
 

@@ -30,6 +30,10 @@ export function DeleteZone(arg1) {
   return window['go']['app']['Catalog']['DeleteZone'](arg1);
 }
 
+export function ExportProductsAs(arg1) {
+  return window['go']['app']['Catalog']['ExportProductsAs'](arg1);
+}
+
 export function FindProductByCode(arg1) {
   return window['go']['app']['Catalog']['FindProductByCode'](arg1);
 }
@@ -40,6 +44,10 @@ export function FindProducts(arg1) {
 
 export function GetProduct(arg1) {
   return window['go']['app']['Catalog']['GetProduct'](arg1);
+}
+
+export function ImportProducts(arg1) {
+  return window['go']['app']['Catalog']['ImportProducts'](arg1);
 }
 
 export function Locations() {

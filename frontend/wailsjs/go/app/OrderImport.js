@@ -6,6 +6,10 @@ export function ExportOrders(arg1) {
   return window['go']['app']['OrderImport']['ExportOrders'](arg1);
 }
 
+export function ExportOrdersAs(arg1) {
+  return window['go']['app']['OrderImport']['ExportOrdersAs'](arg1);
+}
+
 export function Fields() {
   return window['go']['app']['OrderImport']['Fields']();
 }

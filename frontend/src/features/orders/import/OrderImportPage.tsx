@@ -10,12 +10,13 @@ import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { errorText, toAppError, type ImportPreview, type ImportResult, type PendingImportFile, type Product } from '../../../lib/backend';
-import { previewImport, saveMapping, stageFile, useImportFields, useRunImport } from './api';
+import { stageFile } from '../../../lib/files';
+import { previewImport, saveMapping, useImportFields, useRunImport } from './api';
 import { cleanMapping, fitMapping, mappingProblems, type Mapping } from './mapping';
 import { FileStep } from './FileStep';
 import { ChannelStep } from './ChannelStep';
 import { ColumnsStep } from './ColumnsStep';
-import { PreviewStep, ProblemTable } from './PreviewStep';
+import { OrderProblemTable, PreviewStep } from './PreviewStep';
 import { ResultStep } from './ResultStep';
 
 const steps = ['file', 'channel', 'columns', 'preview', 'done'] as const;
@@ -272,7 +273,7 @@ function ErrorAlert({ error }: { error: unknown }) {
       data-testid="import-error"
       style={{ marginBottom: 16 }}
       message={errorText(t, e)}
-      description={e.problems.length > 0 ? <ProblemTable problems={e.problems} /> : undefined}
+      description={e.problems.length > 0 ? <OrderProblemTable problems={e.problems} /> : undefined}
     />
   );
 }

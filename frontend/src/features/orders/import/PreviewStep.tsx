@@ -4,8 +4,8 @@
 // imported as a pre-order line (goods to buy) — and the first orders it would create.
 import { Alert, Card, Checkbox, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ProblemTable } from '../../../components/ProblemTable';
 import {
-  problemText,
   type ImportOrderPreview,
   type ImportPreview,
   type ImportUnmatched,
@@ -62,7 +62,7 @@ export function PreviewStep({ preview, chosen, onChoose, skipBad, onSkipBad }: P
           title={<Typography.Text type="danger">{t('orderImport.preview.problemsTitle', { count: pv.problems.length })}</Typography.Text>}
         >
           <Typography.Paragraph type="secondary">{t('orderImport.preview.problemsHelp')}</Typography.Paragraph>
-          <ProblemTable problems={pv.problems} />
+          <OrderProblemTable problems={pv.problems} />
           <Checkbox
             data-testid="import-skip-bad"
             checked={skipBad}
@@ -79,28 +79,10 @@ export function PreviewStep({ preview, chosen, onChoose, skipBad, onSkipBad }: P
   );
 }
 
-/** Every bad row of a file: its line, the field and what is wrong (also for a refused import). */
-export function ProblemTable({ problems }: { problems: LineProblem[] }) {
+/** The bad rows of an order file, labelled with the order import's field names. */
+export function OrderProblemTable({ problems }: { problems: LineProblem[] }) {
   const { t } = useTranslation();
-  return (
-    <Table<LineProblem>
-      size="small"
-      rowKey={(p) => `${p.line}:${p.field}:${p.message}`}
-      pagination={problems.length > 10 ? { pageSize: 10, size: 'small' } : false}
-      dataSource={problems}
-      onRow={(p) => ({ 'data-testid': `import-problem-${p.line}` }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        { title: t('orderImport.preview.line'), dataIndex: 'line', width: 80 },
-        {
-          title: t('orderImport.preview.field'),
-          dataIndex: 'field',
-          width: 160,
-          render: (f: string) => t(`orderImport.fields.${f}`, { defaultValue: f }),
-        },
-        { title: t('orderImport.preview.message'), render: (_, p) => problemText(t, p) },
-      ]}
-    />
-  );
+  return <ProblemTable problems={problems} fieldLabel={(f) => t(`orderImport.fields.${f}`, { defaultValue: f })} />;
 }
 
 function UnmatchedCard({ unmatched, chosen, onChoose }: Pick<Props, 'chosen' | 'onChoose'> & { unmatched: ImportUnmatched[] }) {

@@ -1,11 +1,10 @@
 // Order import data: TanStack Query over the OrderImport façade. The fields, presets and the
 // watched folder are queries; the pending files of that folder refetch whenever the backend
-// reports a change of the list ("import:pending"). The steps of an import (stage, preview,
+// reports a change of the list ("import:pending"). The steps of an import (stageFile in lib/files, preview,
 // import) are plain calls: their results belong to one import screen, not to a cache.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { OrderImport, backendAvailable } from '../../../lib/backend';
 import { useInvalidateOn } from '../../../lib/events';
-import { readBase64 } from '../../../lib/files';
 import { orderKeys } from '../api';
 import type { Mapping } from './mapping';
 
@@ -40,10 +39,6 @@ export function useSetWatchFolder() {
   };
 }
 
-/** Sends a file the user picked or dropped to the app, which keeps a copy; returns its path. */
-export async function stageFile(file: File): Promise<string> {
-  return OrderImport.Stage(file.name, await readBase64(file));
-}
 
 /** What importing would do ('' channel = detect it from the headers; {} mapping = saved or preset). */
 export function previewImport(path: string, channel: string, mapping: Mapping) {
