@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -17,7 +18,7 @@ type ExportResult struct {
 // exportAs asks where to save a file named name (format, "xlsx" or "csv", preselected; the
 // file's type follows the chosen name) and has write write it there.
 func exportAs(ctx context.Context, name, format string, write func(path string) (int, error)) (ExportResult, error) {
-	path, err := askSavePath(ctx, name, otherFormats(format, "xlsx", "csv")...)
+	path, err := askSavePath(ctx, name, format, "xlsx", "csv")
 	if err != nil || path == "" {
 		return ExportResult{}, err
 	}
@@ -32,22 +33,21 @@ var fileFilters = map[string]runtime.FileFilter{
 	"csv":  {DisplayName: "CSV (*.csv)", Pattern: "*.csv"},
 }
 
-// askSavePath asks where to save a file named name, offering formats (the first preselected)
-// and returns the chosen path, or "" when the person cancelled. The file's type follows the
-// extension of the chosen name.
-func askSavePath(ctx context.Context, name string, formats ...string) (string, error) {
-	var filters []runtime.FileFilter
-	first := ""
+// askSavePath asks where to save a file named name, offering formats with preferred
+// preselected (the first of formats when preferred is none of them), and returns the chosen
+// path, or "" when the person cancelled. The file's type follows the chosen name.
+func askSavePath(ctx context.Context, name, preferred string, formats ...string) (string, error) {
+	if !slices.Contains(formats, preferred) {
+		preferred = formats[0]
+	}
+	filters := []runtime.FileFilter{fileFilters[preferred]}
 	for _, f := range formats {
-		if filter, ok := fileFilters[f]; ok {
-			filters = append(filters, filter)
-			if first == "" {
-				first = f
-			}
+		if f != preferred {
+			filters = append(filters, fileFilters[f])
 		}
 	}
 	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
-		DefaultFilename: safeFileName(name) + "." + first,
+		DefaultFilename: safeFileName(name) + "." + preferred,
 		Filters:         filters,
 	})
 }
@@ -60,15 +60,4 @@ func safeFileName(name string) string {
 		}
 		return r
 	}, name)
-}
-
-// otherFormats is format first, then the rest of all, for a dialog preselecting format.
-func otherFormats(format string, all ...string) []string {
-	out := []string{format}
-	for _, f := range all {
-		if f != format {
-			out = append(out, f)
-		}
-	}
-	return out
 }

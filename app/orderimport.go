@@ -147,11 +147,6 @@ func (o *OrderImport) PendingFiles() []orderimport.PendingFile {
 	return o.svc.OrderImport.PendingFiles(o.ctx)
 }
 
-// ExportOrders writes every order's lines to a .csv or .xlsx file; it returns the order count.
-func (o *OrderImport) ExportOrders(path string) (int, error) {
-	return o.svc.OrderImport.ExportOrdersFile(o.ctx, path)
-}
-
 // ExportOrdersAs asks where to save every order (format "xlsx" or "csv" preselected), writes
 // them there in the generic channel layout, and returns the path ("" when the person
 // cancelled) and how many orders it wrote.

@@ -147,7 +147,7 @@ func (p *Purchasing) ExportListAs(tripID, lang, format string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := askSavePath(p.ctx, trip.Name, otherFormats(format, "pdf", "xlsx", "csv")...)
+	path, err := askSavePath(p.ctx, trip.Name, format, "pdf", "xlsx", "csv")
 	if err != nil || path == "" {
 		return "", err
 	}

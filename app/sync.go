@@ -47,20 +47,22 @@ type Sync struct {
 // described for a person, this device's name, and whether the background sync runs and how
 // its last pass went.
 type SyncStatus struct {
-	Folder     string              `json:"folder"`
-	Encrypted  bool                `json:"encrypted"`
-	Device     string              `json:"device"`
-	DeviceName string              `json:"deviceName"`
-	DataDir    string              `json:"dataDir"` // never to be put in the shared folder
-	LastExport string              `json:"lastExport"`
-	LastImport string              `json:"lastImport"`
-	Unexported int                 `json:"unexported"`
-	Devices    []sync.DeviceInfo   `json:"devices"`
-	Problems   []sync.FileProblem  `json:"problems"`
-	Clocks     []sync.ClockWarning `json:"clocks"`
-	Flags      []SyncFlag          `json:"flags"`
-	Running    bool                `json:"running"`
-	LastError  *ErrorDTO           `json:"lastError,omitempty"`
+	Folder     string `json:"folder"`
+	Encrypted  bool   `json:"encrypted"`
+	Device     string `json:"device"`
+	DeviceName string `json:"deviceName"`
+	DataDir    string `json:"dataDir"` // never to be put in the shared folder
+	LastExport string `json:"lastExport"`
+	LastImport string `json:"lastImport"`
+	Unexported int    `json:"unexported"`
+	// UnexportedCap is how far Unexported is counted: more shows as UnexportedCap+1.
+	UnexportedCap int                 `json:"unexportedCap"`
+	Devices       []sync.DeviceInfo   `json:"devices"`
+	Problems      []sync.FileProblem  `json:"problems"`
+	Clocks        []sync.ClockWarning `json:"clocks"`
+	Flags         []SyncFlag          `json:"flags"`
+	Running       bool                `json:"running"`
+	LastError     *ErrorDTO           `json:"lastError,omitempty"`
 }
 
 // SyncPass is what one pass did (EventSyncStatus, SyncNow) and the status after it.
@@ -78,7 +80,7 @@ func (s *Sync) Status() (SyncStatus, error) {
 		return SyncStatus{}, err
 	}
 	out := SyncStatus{Folder: st.Folder, Encrypted: st.Encrypted, Device: st.Device, DataDir: s.svc.DataDir,
-		LastExport: st.LastExport, LastImport: st.LastImport, Unexported: st.Unexported, Devices: st.Devices,
+		LastExport: st.LastExport, LastImport: st.LastImport, Unexported: st.Unexported, UnexportedCap: sync.UnexportedCap, Devices: st.Devices,
 		Problems: st.Problems, Clocks: st.Clocks, Flags: s.describeFlags(st.Flags)}
 	if set, err := s.svc.Settings.Get(s.ctx); err == nil {
 		out.DeviceName = set.DeviceName

@@ -364,7 +364,7 @@ func (op *Op) normalize() error { return op.normalizeLike(nil) }
 
 // normalizeLike is normalize for one of many operations, most of which set the same fields:
 // when op's fields are exactly like (sorted names, from the operation before), op shares that
-// slice instead of sorting its own. Values already of their field's type are left as they are.
+// slice instead of sorting its own.
 func (op *Op) normalizeLike(like []string) error {
 	tb := registry[op.Table]
 	if tb == nil {
@@ -384,21 +384,13 @@ func (op *Op) normalizeLike(like []string) error {
 		if !ok {
 			return fmt.Errorf("table %s has no field %q", op.Table, name)
 		}
-		switch v.(type) {
-		case string:
-			if f.Type == Text {
-				continue
-			}
-		case int64:
-			if f.Type != Text {
-				continue
-			}
-		}
 		nv, err := convert(f, v)
 		if err != nil {
 			return fmt.Errorf("%s.%s: %w", op.Table, name, err)
 		}
-		op.Data[name] = nv
+		if nv != v {
+			op.Data[name] = nv
+		}
 	}
 	if sameKeys(op.Data, like) {
 		op.keys = like
@@ -421,16 +413,18 @@ func sameKeys(f Fields, keys []string) bool {
 	return true
 }
 
+// convert returns v as its field's type (string, or int64 for integers and booleans). A value
+// already of that type comes back as it is, without a new allocation.
 func convert(f Field, v any) (any, error) {
 	if f.Type == Text {
-		if s, ok := v.(string); ok {
-			return s, nil
+		if _, ok := v.(string); ok {
+			return v, nil
 		}
 		return nil, fmt.Errorf("want text, got %T", v)
 	}
 	switch x := v.(type) {
 	case int64:
-		return x, nil
+		return v, nil
 	case int:
 		return int64(x), nil
 	case int32:

@@ -35,6 +35,8 @@ export function useInvalidateOn(eventName: string, queryKeys: readonly QueryKey[
   }, [eventName, keysJSON, queryClient]);
 }
 
+/** When this module was first evaluated: the page's script is running. */
+const scriptStart = typeof performance === 'undefined' ? 0 : performance.now();
 let announced = false;
 
 /**
@@ -61,6 +63,3 @@ export function useAnnounceReady(): void {
     });
   }, []);
 }
-
-/** When this module was first evaluated: the page's script is running. */
-const scriptStart = typeof performance === 'undefined' ? 0 : performance.now();

@@ -297,6 +297,7 @@ export namespace app {
 	    lastExport: string;
 	    lastImport: string;
 	    unexported: number;
+	    unexportedCap: number;
 	    devices: sync.DeviceInfo[];
 	    problems: sync.FileProblem[];
 	    clocks: sync.ClockWarning[];
@@ -318,6 +319,7 @@ export namespace app {
 	        this.lastExport = source["lastExport"];
 	        this.lastImport = source["lastImport"];
 	        this.unexported = source["unexported"];
+	        this.unexportedCap = source["unexportedCap"];
 	        this.devices = this.convertValues(source["devices"], sync.DeviceInfo);
 	        this.problems = this.convertValues(source["problems"], sync.FileProblem);
 	        this.clocks = this.convertValues(source["clocks"], sync.ClockWarning);

@@ -3,8 +3,6 @@
 import {app} from '../models';
 import {orderimport} from '../models';
 
-export function ExportOrders(arg1:string):Promise<number>;
-
 export function ExportOrdersAs(arg1:string):Promise<app.ExportResult>;
 
 export function Fields():Promise<Array<orderimport.Field>>;

@@ -10,25 +10,8 @@ import { stageFile } from '../../../lib/files';
 import { ExportButton } from '../../../components/ExportButton';
 import { ProblemTable } from '../../../components/ProblemTable';
 
-/** A product file's column (a problem's field) → the key of its label in products.fields. */
-const columnLabel: Record<string, string> = {
-  sku: 'sku',
-  name_zh: 'nameZh',
-  name_orig: 'nameOrig',
-  brand: 'brand',
-  category: 'category',
-  barcode: 'barcode',
-  cost: 'cost',
-  cost_currency: 'costCurrency',
-  price: 'price',
-  price_currency: 'priceCurrency',
-  weight_g: 'weightG',
-  photo: 'photo',
-  notes: 'notes',
-  shelf_life: 'shelfLife',
-  reorder_point: 'reorderPoint',
-  reorder_qty: 'reorderQty',
-};
+/** A product file's column (a problem's field, e.g. name_zh) → its key in products.fields (nameZh). */
+const fieldKey = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function ProductFileButtons() {
   const { t } = useTranslation();
@@ -74,12 +57,11 @@ export function ProductFileButtons() {
         onCancel={() => setRefused(undefined)}
         footer={<Button onClick={() => setRefused(undefined)}>{t('common.close')}</Button>}
         width={760}
-        data-testid="products-import-refused"
       >
         <Typography.Paragraph type="secondary">{t('products.import.refusedHelp')}</Typography.Paragraph>
         <ProblemTable
           problems={refused?.problems ?? []}
-          fieldLabel={(f) => (columnLabel[f] ? t(`products.fields.${columnLabel[f]}`) : f)}
+          fieldLabel={(f) => t(`products.fields.${fieldKey(f)}`, { defaultValue: f })}
         />
       </Modal>
     </Space>

@@ -10,9 +10,6 @@ import { useStopSyncing, useSyncNow } from '../api';
 import { FolderForm } from './FolderForm';
 import { When } from './When';
 
-/** The backend counts operations waiting to be sent up to this many (sync.UnexportedCap). */
-const unexportedCap = 10000;
-
 export function StatusCard({ status, now }: { status: SyncStatus; now: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -100,7 +97,7 @@ export function StatusCard({ status, now }: { status: SyncStatus; now: number })
           <Descriptions.Item label={t('sync.state.unexported')}>
             <Space>
               <Typography.Text strong data-testid="sync-unexported">
-                {status.unexported > unexportedCap ? `${unexportedCap}+` : status.unexported}
+                {status.unexported > status.unexportedCap ? `${status.unexportedCap}+` : status.unexported}
               </Typography.Text>
               <Typography.Text type="secondary">{t('sync.state.unexportedHelp')}</Typography.Text>
             </Space>
