@@ -163,10 +163,8 @@ func checkShipping(t *testing.T, svc *services.Services, res demo.Result) {
 	seen := map[string]bool{}
 	late, abroad := 0, 0
 	for _, p := range all {
-		var carrier string
-		svc.DB.R().QueryRow(`SELECT carrier_id FROM parcels WHERE id = ?`, p.ID).Scan(&carrier)
-		if f := formats[carrierEn[carrier]]; f == nil || !f.MatchString(p.TrackingNo) || seen[p.TrackingNo] {
-			t.Fatalf("parcel %s of %s: tracking number %q", p.Number, carrierEn[carrier], p.TrackingNo)
+		if f := formats[carrierEn[p.CarrierID]]; f == nil || !f.MatchString(p.TrackingNo) || seen[p.TrackingNo] {
+			t.Fatalf("parcel %s of %s: tracking number %q", p.Number, carrierEn[p.CarrierID], p.TrackingNo)
 		}
 		seen[p.TrackingNo] = true
 		status[p.Status]++
@@ -179,11 +177,15 @@ func checkShipping(t *testing.T, svc *services.Services, res demo.Result) {
 		t.Fatalf("%d parcels by status %v, %d delivered late: %+v", len(all), status, late, res)
 	}
 	var untracked, noCustoms int
-	svc.DB.R().QueryRow(`SELECT count(*) FROM parcel_state s WHERE s.status = 'delivered' AND
+	if err := svc.DB.R().QueryRow(`SELECT count(*) FROM parcel_state s WHERE s.status = 'delivered' AND
 		(SELECT count(DISTINCT kind) FROM parcel_events e WHERE e.parcel_id = s.parcel_id
-		 AND kind IN ('picked_up', 'in_transit', 'out_for_delivery', 'delivered')) < 4`).Scan(&untracked)
-	svc.DB.R().QueryRow(`SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM parcel_events e WHERE e.parcel_id = p.id
-		AND e.kind = 'customs')), 0) FROM parcels p WHERE p.origin <> 'CN'`).Scan(&abroad, &noCustoms)
+		 AND kind IN ('picked_up', 'in_transit', 'out_for_delivery', 'delivered')) < 4`).Scan(&untracked); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.DB.R().QueryRow(`SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM parcel_events e WHERE e.parcel_id = p.id
+		AND e.kind = 'customs')), 0) FROM parcels p WHERE p.origin <> 'CN'`).Scan(&abroad, &noCustoms); err != nil {
+		t.Fatal(err)
+	}
 	if untracked > 0 || abroad == 0 || noCustoms > 0 {
 		t.Fatalf("%d delivered parcels lack tracking; %d from abroad, %d of them without customs", untracked, abroad, noCustoms)
 	}
@@ -216,8 +218,10 @@ func checkShipping(t *testing.T, svc *services.Services, res demo.Result) {
 	}
 	// no line is packed more than it holds
 	var overPacked int
-	svc.DB.R().QueryRow(`SELECT count(*) FROM order_lines l WHERE l.qty < (SELECT sum(i.qty) FROM parcel_items i
-		JOIN parcels p ON p.id = i.parcel_id WHERE i.line_id = l.id AND i.deleted = 0 AND p.deleted = 0)`).Scan(&overPacked)
+	if err := svc.DB.R().QueryRow(`SELECT count(*) FROM order_lines l WHERE l.qty < (SELECT sum(i.qty) FROM parcel_items i
+		JOIN parcels p ON p.id = i.parcel_id WHERE i.line_id = l.id AND i.deleted = 0 AND p.deleted = 0)`).Scan(&overPacked); err != nil {
+		t.Fatal(err)
+	}
 	if overPacked > 0 {
 		t.Fatalf("%d order lines packed more than they hold", overPacked)
 	}

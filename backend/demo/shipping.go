@@ -334,6 +334,9 @@ func (s *shipper) pastParcels() error {
 	return nil
 }
 
+// The orders the history shipped: shipped, delivered or completed.
+var shippedRank, completedRank = orders.Rank(orders.Shipped), orders.Rank(orders.Completed)
+
 // pastOrders reads the orders the history shipped (not yet in parcels: a forced second run
 // leaves the first run's alone), in shipping order, with their lines.
 func (s *shipper) pastOrders() ([]*pastOrder, error) {
@@ -344,9 +347,9 @@ func (s *shipper) pastOrders() ([]*pastOrder, error) {
 			coalesce((SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'delivered'), ''),
 			EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = o.id)
 		FROM order_status s JOIN orders o ON o.id = s.order_id
-		WHERE s.deleted = 0 AND s.rank BETWEEN 70 AND 90
+		WHERE s.deleted = 0 AND s.rank BETWEEN ? AND ?
 			AND NOT EXISTS (SELECT 1 FROM parcel_items i WHERE i.order_id = o.id AND i.deleted = 0)
-		ORDER BY shipped, o.number`)
+		ORDER BY shipped, o.number`, shippedRank, completedRank)
 	if err != nil {
 		return nil, err
 	}
@@ -376,7 +379,8 @@ func (s *shipper) pastOrders() ([]*pastOrder, error) {
 	lrows, err := q.QueryContext(s.ctx, `SELECT l.id, l.order_id, l.product_id, l.qty, l.unit_price, coalesce(p.weight_g, 0),
 			coalesce(nullif(p.name_zh, ''), l.title)
 		FROM order_lines l JOIN order_status s ON s.order_id = l.order_id LEFT JOIN products p ON p.id = l.product_id
-		WHERE l.deleted = 0 AND s.deleted = 0 AND s.rank BETWEEN 70 AND 90 ORDER BY l.order_id, l.position, l.id`)
+		WHERE l.deleted = 0 AND s.deleted = 0 AND s.rank BETWEEN ? AND ? ORDER BY l.order_id, l.position, l.id`,
+		shippedRank, completedRank)
 	if err != nil {
 		return nil, err
 	}
@@ -550,7 +554,7 @@ func (s *shipper) pastParcel(group []*pastOrder, lines []pastLine, origin string
 	}
 	idNo := ""
 	if origin != "CN" {
-		idNo = s.idNumber(o)
+		idNo = s.idNumber(o.customer, o.district)
 	}
 	postcode := o.postcode
 	if postcode == "" {
@@ -559,7 +563,7 @@ func (s *shipper) pastParcel(group []*pastOrder, lines []pastLine, origin string
 	p.fields = store.Fields{"carrier_id": opt.CarrierID, "service_id": opt.ServiceID, "tracking_no": s.trackingNo(opt.CarrierEn, origin),
 		"origin": origin, "weight_g": weightG, "length_mm": lmm, "width_mm": wmm, "height_mm": hmm,
 		"contents": contents(lines, origin != "CN"), "declared_value": declared, "declared_currency": declCur,
-		"insured": b2i(q.Valuable && opt.Insurance), "signature": b2i(q.Valuable && opt.Signature), "freight": opt.Fee,
+		"insured": q.Valuable && opt.Insurance, "signature": q.Valuable && opt.Signature, "freight": opt.Fee,
 		"freight_currency": opt.Currency, "freight_rate": opt.Rate, "customer_id": o.customer, "ship_name": o.name,
 		"ship_phone": o.phone, "ship_province": o.province, "ship_city": o.city, "ship_district": o.district,
 		"ship_street": o.street, "ship_postcode": postcode, "id_number": idNo, "note": "",
@@ -601,9 +605,9 @@ func (s *shipper) choose(q shipping.Quote, o *pastOrder, origin string, t, deadl
 	if origin == "CN" {
 		var pick *shipping.Option
 		for i := range q.Options {
-			v := &q.Options[i]
-			if v.Suggested && pick == nil {
-				pick = v
+			if q.Options[i].Suggested {
+				pick = &q.Options[i]
+				break
 			}
 		}
 		want := ""
@@ -747,28 +751,21 @@ func s10Check(serial string) int {
 	}
 }
 
-// idNumber is the customer's resident ID number for customs (made up, valid): the same for
-// every parcel of the customer.
-func (s *shipper) idNumber(o *pastOrder) string {
-	if id := s.idNos[o.customer]; id != "" {
+// idNumber is the customer's resident ID number for customs (made up, valid, of the area of
+// her district): the same for every parcel of the customer.
+func (s *shipper) idNumber(customer, district string) string {
+	if id := s.idNos[customer]; id != "" {
 		return id
 	}
-	area := areaCodes[o.district]
+	area := areaCodes[district]
 	if area == "" {
 		area = "310115"
 	}
 	birth := time.Date(1975+s.rng.Intn(28), time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, s.rng.Intn(365))
 	first := area + birth.Format("20060102") + fmt.Sprintf("%03d", s.rng.Intn(1000))
 	id := first + string(domain.ResidentIDCheckChar(first))
-	s.idNos[o.customer] = id
+	s.idNos[customer] = id
 	return id
-}
-
-func b2i(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // tracker writes a parcel's tracking history as its carrier reports it.
@@ -1023,10 +1020,10 @@ type openOrder struct {
 func (s *shipper) openOrders() ([]openOrder, error) {
 	rows, err := s.svc.DB.R().QueryContext(s.ctx, `SELECT o.id, o.customer_id, o.channel, s.total, s.paid, o.ordered_at
 		FROM order_status s JOIN orders o ON o.id = s.order_id
-		WHERE s.deleted = 0 AND s.rank BETWEEN 10 AND 30
+		WHERE s.deleted = 0 AND s.rank BETWEEN ? AND ?
 			AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.deleted = 0 AND l.preorder = 1)
 			AND NOT EXISTS (SELECT 1 FROM parcel_items i WHERE i.order_id = o.id AND i.deleted = 0)
-		ORDER BY o.ordered_at, o.number`)
+		ORDER BY o.ordered_at, o.number`, orders.Rank(orders.Confirmed), orders.Rank(orders.Paid))
 	if err != nil {
 		return nil, err
 	}
@@ -1227,7 +1224,7 @@ func (s *shipper) fromJapan() error {
 	p.Origin = "JP"
 	p.WeightG, p.LengthMM, p.WidthMM, p.HeightMM = s.box(p.WeightG, false)
 	p.ShipPostcode = postcodes[p.ShipDistrict]
-	p.IDNumber = s.idNumber(&pastOrder{customer: c.id, district: c.district})
+	p.IDNumber = s.idNumber(c.id, c.district)
 	p.DeclaredValue, p.DeclaredCurrency = qty*it.unitCost, it.currency
 	p.Contents = contents([]pastLine{{it: it, qty: qty}}, true)
 	q, err := ship.Quote(s.ctx, shipping.QuoteInput{Origin: "JP", Province: p.ShipProvince, WeightG: p.WeightG, LengthMM: p.LengthMM,

@@ -8,7 +8,8 @@ import (
 // Apportion splits amount (minor units, either sign) over parts in proportion to weights
 // (negative weights count as 0; equal shares when they all are): each part gets the floor of
 // its share, and the units left go to the largest remainders (ties to the earlier part), so
-// the parts add up to amount exactly. Exact for any int64 amounts and weights.
+// the parts add up to amount exactly. Exact for any int64 amount above math.MinInt64 and
+// weights whose sum fits in an int64.
 func Apportion(amount int64, weights []int64) []int64 {
 	out := make([]int64, len(weights))
 	if len(weights) == 0 || amount == 0 {
@@ -49,17 +50,4 @@ func Apportion(amount int64, weights []int64) []int64 {
 		out[i] *= sign
 	}
 	return out
-}
-
-// ConvertAt converts minor units of cur into base at a rate kept as text (1 cur = rate base);
-// 0 for a rate that does not parse (a row typed on another laptop cannot stop a read).
-func ConvertAt(amount int64, cur, rate, base string) int64 {
-	if cur == base || cur == "" {
-		return amount
-	}
-	r, ok := ParseRate(rate)
-	if !ok {
-		return 0
-	}
-	return Convert(amount, cur, r, base)
 }

@@ -92,6 +92,19 @@ func Convert(amount int64, from string, rate *big.Rat, to string) int64 {
 	return RoundRat(v)
 }
 
+// ConvertAt converts minor units of cur into base at a rate kept as text (1 cur = rate base);
+// 0 for a rate that does not parse (a row typed on another laptop cannot stop a read).
+func ConvertAt(amount int64, cur, rate, base string) int64 {
+	if cur == base || cur == "" {
+		return amount
+	}
+	r, ok := ParseRate(rate)
+	if !ok {
+		return 0
+	}
+	return Convert(amount, cur, r, base)
+}
+
 // RoundRat rounds v to the nearest integer, halves away from zero.
 func RoundRat(v *big.Rat) int64 {
 	num, den := new(big.Int).Set(v.Num()), v.Denom()

@@ -12,8 +12,9 @@ import (
 )
 
 // Barcodes are drawn as filled vector rectangles read from a module matrix
-// (Code128 from boombuler/barcode, QR from rsc.io/qr), never as images (gofpdf's contrib/barcode embeds a JPEG per
-// barcode: large, and blurred edges).
+// (Code128 from boombuler/barcode, QR from rsc.io/qr), never as images
+// (gofpdf's contrib/barcode embeds a JPEG per barcode: large, and blurred
+// edges).
 //
 // A barcode is encoded once, before the document is drawn (in parallel, see
 // WriteLabels), into a PDF content-stream fragment in module units: bar or
@@ -41,18 +42,18 @@ func encodeCode128(content string) (barcodeOps, error) {
 	if err != nil {
 		return barcodeOps{}, err
 	}
-	dark := moduleReader(bc)
+	dark := barReader(bc)
 	n := bc.Bounds().Dx()
 	var b strings.Builder
 	b.Grow(n * 6)
 	b.WriteString("0 g\n")
 	for x := 0; x < n; {
-		if !dark(x, 0) {
+		if !dark(x) {
 			x++
 			continue
 		}
 		end := x + 1
-		for end < n && dark(end, 0) {
+		for end < n && dark(end) {
 			end++
 		}
 		writeRect(&b, x, 0, end-x, 1)
@@ -109,18 +110,15 @@ func writeRect(b *strings.Builder, x, y, w, h int) {
 	b.Write(s)
 }
 
-// moduleReader returns whether module (x, y) of bc is dark. It uses the
-// barcode's own bit accessors when it has them (no colour conversion per
-// module) and falls back to image.Image's At.
-func moduleReader(bc barcode.Barcode) func(x, y int) bool {
-	switch m := bc.(type) {
-	case interface{ Get(x, y int) bool }: // qr
-		return m.Get
-	case interface{ GetBit(i int) bool }: // 1D codes (utils.BitList)
-		return func(x, _ int) bool { return m.GetBit(x) }
+// barReader returns whether bar module x of a 1D code is dark. It uses the
+// code's own bit list when it has one (no colour conversion per module) and
+// falls back to image.Image's At.
+func barReader(bc barcode.Barcode) func(x int) bool {
+	if m, ok := bc.(interface{ GetBit(i int) bool }); ok { // utils.BitList
+		return m.GetBit
 	}
 	origin := bc.Bounds().Min
-	return func(x, y int) bool { return isDark(bc, origin.Add(image.Pt(x, y))) }
+	return func(x int) bool { return isDark(bc, origin.Add(image.Pt(x, 0))) }
 }
 
 func isDark(img image.Image, p image.Point) bool {

@@ -130,7 +130,7 @@ func (s *Service) Evaluate(ctx context.Context, from, to string) ([]ServiceStats
 		if damaged {
 			g.Damaged++
 		}
-		fb := freightBase(freight, cur, rate, base)
+		fb := domain.ConvertAt(freight, cur, rate, base)
 		grams := ChargeableG(weight, l, w, h, info.divisor)
 		g.FreightBase += fb
 		g.totalG += grams

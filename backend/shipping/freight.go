@@ -8,11 +8,6 @@ import (
 	"daigoudesk/backend/money"
 )
 
-// freightBase is a parcel's freight in the base currency at the rate kept with it.
-func freightBase(amount int64, cur, rate, base string) int64 {
-	return domain.ConvertAt(amount, cur, rate, base)
-}
-
 // parcelShares splits a parcel's freight (base minor units) over its orders by the weight of
 // their goods in it; by their value when no goods have a weight; equally when neither is
 // known. The shares add up to the freight exactly (largest remainder).
@@ -26,7 +21,7 @@ func parcelShares(q querier, parcel, base string) (map[string]int64, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	total := freightBase(amount, cur, rate, base)
+	total := domain.ConvertAt(amount, cur, rate, base) // at the rate kept with the parcel
 	weights := map[string]int64{}
 	values := map[string]int64{}
 	err = scanAll(q, `SELECT i.order_id, i.qty * coalesce(p.weight_g, 0), i.qty * l.unit_price

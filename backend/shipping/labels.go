@@ -15,8 +15,8 @@ import (
 )
 
 // PrintSelection chooses the parcels to print: IDs (ids or parcel numbers), else every parcel
-// with Status (see ParcelFilter). ” means, for labels, the parcels waiting for one (packed,
-// not yet labelled) and, for slips, every packed parcel not yet shipped.
+// with Status (see ParcelFilter). No status means, for labels, the parcels waiting for one
+// (packed, not yet labelled) and, for slips, every packed parcel not yet shipped.
 type PrintSelection struct {
 	IDs    []string `json:"ids"`
 	Status string   `json:"status"`
@@ -33,8 +33,8 @@ func (s *Service) selectParcels(ctx context.Context, sel PrintSelection, byDefau
 			keys[i] = strings.TrimSpace(key)
 		}
 		found := map[string]string{} // id or number → id
-		err := scanAll(q, `SELECT id, number FROM parcels WHERE deleted = 0 AND (id IN (SELECT value FROM json_each(?))
-			OR number IN (SELECT upper(value) FROM json_each(?)))`, []any{jsonList(keys), jsonList(keys)}, func(r *sql.Rows) error {
+		err := scanAll(q, `SELECT id, number FROM parcels WHERE deleted = 0 AND (id IN (SELECT value FROM json_each(?1))
+			OR number IN (SELECT upper(value) FROM json_each(?1)))`, []any{jsonList(keys)}, func(r *sql.Rows) error {
 			var id, number string
 			if err := r.Scan(&id, &number); err != nil {
 				return err

@@ -1,9 +1,6 @@
 package shipping
 
-import (
-	"database/sql"
-	"sort"
-)
+import "database/sql"
 
 // loadForPrint reads what labels and packing slips print of many parcels in a handful of
 // queries (one per kind of row, not one set per parcel): the header with carrier and service
@@ -32,7 +29,6 @@ func loadForPrint(q querier, ids []string) ([]Parcel, error) {
 		if _, v := c.service(p.ServiceID); v != nil {
 			p.Service, p.ServiceEn = v.Name, v.NameEn
 		}
-		p.Seq, p.Count = 1, 1
 		byID[p.ID] = p
 		return nil
 	})
@@ -53,7 +49,8 @@ func loadForPrint(q querier, ids []string) ([]Parcel, error) {
 		}
 		if p := byID[parcel]; p != nil {
 			p.Lines = append(p.Lines, l)
-			if n := len(p.Orders); n == 0 || p.Orders[n-1].ID != l.OrderID {
+			// lines come by order number; an order not synced yet has none to print
+			if n := len(p.Orders); l.OrderNumber != "" && (n == 0 || p.Orders[n-1].ID != l.OrderID) {
 				p.Orders = append(p.Orders, ParcelOrder{ID: l.OrderID, Number: l.OrderNumber})
 			}
 		}
@@ -62,40 +59,16 @@ func loadForPrint(q querier, ids []string) ([]Parcel, error) {
 	if err != nil {
 		return nil, err
 	}
-	// parcel n of m: among the live parcels sharing an order with it, by packing time
-	related := map[string][]string{}
-	err = scanAll(q, `SELECT DISTINCT i.parcel_id, p2.id, p2.packed_at, p2.number
-		FROM parcel_items i JOIN parcel_items j ON j.order_id = i.order_id AND j.deleted = 0
-		JOIN parcels p2 ON p2.id = j.parcel_id AND p2.deleted = 0
-		WHERE i.parcel_id IN (SELECT value FROM json_each(?)) AND i.deleted = 0
-		ORDER BY i.parcel_id, p2.packed_at, p2.number, p2.id`, []any{list}, func(r *sql.Rows) error {
-		var parcel, other, at, number string
-		if err := r.Scan(&parcel, &other, &at, &number); err != nil {
-			return err
-		}
-		related[parcel] = append(related[parcel], other)
-		return nil
-	})
+	seqs, err := parcelSeqs(q, ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Parcel, 0, len(ids))
 	for _, id := range ids {
-		p := byID[id]
-		if p == nil {
-			continue
+		if p := byID[id]; p != nil {
+			p.Seq, p.Count = seqs[id].n, seqs[id].of
+			out = append(out, *p)
 		}
-		if rel := related[id]; len(rel) > 0 {
-			p.Count = len(rel)
-			p.Seq = 1
-			for i, other := range rel {
-				if other == id {
-					p.Seq = i + 1
-				}
-			}
-		}
-		sort.SliceStable(p.Orders, func(i, j int) bool { return p.Orders[i].Number < p.Orders[j].Number })
-		out = append(out, *p)
 	}
 	return out, nil
 }

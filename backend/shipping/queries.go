@@ -121,7 +121,7 @@ func getParcel(q querier, id string, now time.Time) (Parcel, error) {
 		return p, err
 	}
 	p.BaseCurrency = base
-	p.FreightBase = freightBase(p.Freight, p.FreightCurrency, p.FreightRate, base)
+	p.FreightBase = domain.ConvertAt(p.Freight, p.FreightCurrency, p.FreightRate, base)
 	p.Items = []ItemInput{}
 	p.Lines = []ParcelLine{}
 	err = scanAll(q, `SELECT i.id, i.line_id, i.order_id, coalesce(o.number, ''), l.product_id, coalesce(pr.sku, ''),
@@ -170,9 +170,11 @@ func getParcel(q querier, id string, now time.Time) (Parcel, error) {
 	if err != nil {
 		return p, err
 	}
-	if p.Seq, p.Count, err = parcelSeq(q, id); err != nil {
+	seqs, err := parcelSeqs(q, []string{id})
+	if err != nil {
 		return p, err
 	}
+	p.Seq, p.Count = seqs[id].n, seqs[id].of
 	if p.Events, err = events(q, id); err != nil {
 		return p, err
 	}
@@ -212,30 +214,37 @@ func events(q querier, parcel string) ([]Event, error) {
 	return out, err
 }
 
-// parcelSeq numbers a parcel among the live parcels that share an order with it (by packing
-// time, then number): parcel n of m.
-func parcelSeq(q querier, id string) (int, int, error) {
-	var ids []string
-	err := scanAll(q, `SELECT DISTINCT p.id, p.packed_at, p.number FROM parcels p JOIN parcel_items i ON i.parcel_id = p.id
-		WHERE p.deleted = 0 AND i.deleted = 0 AND i.order_id IN
-			(SELECT order_id FROM parcel_items WHERE parcel_id = ? AND deleted = 0)
-		ORDER BY p.packed_at, p.number, p.id`, []any{id}, func(r *sql.Rows) error {
-		var pid, at, number string
-		if err := r.Scan(&pid, &at, &number); err != nil {
+// seq is parcel n of m: a parcel's place among the live parcels that share an order with it.
+type seq struct{ n, of int }
+
+// parcelSeqs numbers each parcel of ids among the live parcels that share an order with it
+// (by packing time, then number), in one query; a parcel sharing no order is 1 of 1.
+func parcelSeqs(q querier, ids []string) (map[string]seq, error) {
+	related := map[string][]string{}
+	err := scanAll(q, `SELECT DISTINCT i.parcel_id, p2.id, p2.packed_at, p2.number
+		FROM parcel_items i JOIN parcel_items j ON j.order_id = i.order_id AND j.deleted = 0
+		JOIN parcels p2 ON p2.id = j.parcel_id AND p2.deleted = 0
+		WHERE i.parcel_id IN (SELECT value FROM json_each(?)) AND i.deleted = 0
+		ORDER BY i.parcel_id, p2.packed_at, p2.number, p2.id`, []any{jsonList(ids)}, func(r *sql.Rows) error {
+		var parcel, other, at, number string
+		if err := r.Scan(&parcel, &other, &at, &number); err != nil {
 			return err
 		}
-		ids = append(ids, pid)
+		related[parcel] = append(related[parcel], other)
 		return nil
 	})
-	if err != nil || len(ids) == 0 {
-		return 1, 1, err
-	}
-	for i, pid := range ids {
-		if pid == id {
-			return i + 1, len(ids), nil
+	out := make(map[string]seq, len(ids))
+	for _, id := range ids {
+		rel := related[id]
+		sq := seq{1, max(len(rel), 1)}
+		for i, other := range rel {
+			if other == id {
+				sq.n = i + 1
+			}
 		}
+		out[id] = sq
 	}
-	return 1, len(ids), nil
+	return out, err
 }
 
 // ParcelFilter selects parcels for the list.
@@ -505,16 +514,15 @@ func (s *Service) DraftParcel(ctx context.Context, orderIDs []string) (Draft, er
 			if name == "" {
 				name = l.title
 			}
-			d.Lines = append(d.Lines, ParcelLine{LineID: l.id, OrderID: l.order, OrderNumber: l.number, ProductID: l.product,
-				SKU: l.sku, Name: name, NameOrig: orig, Qty: left, LineQty: l.qty, UnitPrice: l.unitPrice, Currency: l.currency,
-				WeightG: l.weightG})
-			p.Items = append(p.Items, ItemInput{LineID: l.id, Qty: left})
-			p.WeightG += left * l.weightG
 			unitBase := l.unitPrice
 			if l.currency != base {
 				unitBase = toBase(q, l.unitPrice, l.currency, base, today)
 			}
-			d.Lines[len(d.Lines)-1].UnitPriceBase = unitBase
+			d.Lines = append(d.Lines, ParcelLine{LineID: l.id, OrderID: l.order, OrderNumber: l.number, ProductID: l.product,
+				SKU: l.sku, Name: name, NameOrig: orig, Qty: left, LineQty: l.qty, UnitPrice: l.unitPrice, Currency: l.currency,
+				UnitPriceBase: unitBase, WeightG: l.weightG})
+			p.Items = append(p.Items, ItemInput{LineID: l.id, Qty: left})
+			p.WeightG += left * l.weightG
 			if unitBase > 0 {
 				p.DeclaredValue += left * unitBase
 			}
