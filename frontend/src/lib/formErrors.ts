@@ -1,7 +1,8 @@
 // A rejected save as form errors. The backend names the bad field of each problem ("name",
 // "lines[2].qty", "lines[0]"); an antd form addresses the same field by a name path
 // (['lines', 2, 'qty']). Every form that saves through the backend (suppliers, purchase orders,
-// receiving, costs, parcels, carriers) shares this mapping.
+// receiving, costs, parcels, carriers) shares this mapping, and the reading of its text and
+// number values.
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { errorText, toAppError, type AppError } from './backend';
@@ -75,3 +76,10 @@ export function showErrors(form: FormInstance, t: TFunction, err: unknown, place
   }
   return rest;
 }
+
+/** A form's text value, trimmed ("" when empty). */
+export const formText = (v: string | null | undefined) => (v ?? '').trim();
+
+/** A form's number value as a whole number (0 when empty). */
+export const formInt = (v: number | null | undefined) =>
+  v === null || v === undefined || Number.isNaN(v) ? 0 : Math.round(v);

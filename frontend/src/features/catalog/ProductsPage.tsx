@@ -11,6 +11,7 @@ import { formatMoney } from '../../lib/money';
 import { findProductByCode, useBrands, useCategories, useCatalogEvents, useProducts } from './api';
 import { ProductFileButtons } from './components/ProductFileButtons';
 import { Thumb } from './components/Thumb';
+import { columnsWidth } from '../../lib/table';
 
 // The drawer and the categories dialog load when first opened: the window starts without them.
 const ProductDrawer = lazy(() => import('./components/ProductDrawer').then((m) => ({ default: m.ProductDrawer })));
@@ -133,7 +134,7 @@ export function ProductsPage() {
       ),
     },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   return (
     <div data-testid="products-page">

@@ -8,6 +8,7 @@ import { errorText, type Customer } from '../../lib/backend';
 import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../lib/hooks';
 import { useCustomerEvents, useCustomers, useTags } from './api';
 import { CustomerDrawer } from './components/CustomerDrawer';
+import { columnsWidth } from '../../lib/table';
 
 type SortKey = 'name' | 'created';
 
@@ -66,7 +67,7 @@ export function CustomersPage() {
       render: (v: string) => (v ? v.slice(0, 10) : ''),
     },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   return (
     <div data-testid="customers-page">

@@ -7,7 +7,6 @@ import {
   Catalog,
   Customers,
   Orders,
-  Settings,
   backendAvailable,
   type CustomerInput,
   type OrderFilter,
@@ -36,7 +35,6 @@ export const orderKeys = {
   rules: ['orders', 'rules'] as const,
   prefix: ['orders', 'prefix'] as const,
   rates: ['orders', 'rates'] as const,
-  settings: ['orders', 'settings'] as const,
   customers: ['orders', 'customers'] as const,
   customerPick: (q: string) => ['orders', 'customers', 'pick', q] as const,
   customer: (id: string) => ['orders', 'customers', 'one', id] as const,
@@ -54,7 +52,7 @@ export function useOrderEvents() {
   useInvalidateOn('customers:changed', [orderKeys.lists, orderKeys.queue, orderKeys.ones, orderKeys.customers]);
   useInvalidateOn('catalog:changed', [orderKeys.ones, orderKeys.places, orderKeys.stock]);
   // the priority rule and the base currency live in settings
-  useInvalidateOn('settings:changed', [orderKeys.rules, orderKeys.settings, orderKeys.rates, orderKeys.lists, orderKeys.queue, orderKeys.ones]);
+  useInvalidateOn('settings:changed', [orderKeys.rules, orderKeys.rates, orderKeys.lists, orderKeys.queue, orderKeys.ones]);
 }
 
 function nextOffset(last: { items: unknown[]; total: number }, pages: { items: unknown[] }[]) {
@@ -101,10 +99,6 @@ export function useProductsStock(ids: string[]) {
       enabled: backendAvailable() && !!id,
     })),
   });
-}
-
-export function useSettings() {
-  return useQuery({ queryKey: orderKeys.settings, queryFn: () => Settings.GetSettings(), enabled: backendAvailable() });
 }
 
 export function useRules() {

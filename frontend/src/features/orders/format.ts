@@ -1,4 +1,4 @@
-// Order display helpers: status and priority colours, translated errors whose parameters
+// Order display helpers: priority colours, translated errors whose parameters
 // name a status, dates.
 import type { TFunction } from 'i18next';
 import { errorText, toAppError, type AppError, type OrderLine } from '../../lib/backend';
@@ -11,15 +11,6 @@ export const priorities = ['urgent', 'high', 'normal', 'low'] as const;
 export const paymentKinds = ['deposit', 'payment', 'refund'] as const;
 export const paymentMethods = ['wechat', 'alipay', 'bank', 'cash', 'other'] as const;
 export const returnConditions = ['resaleable', 'opened', 'damaged'] as const;
-
-const statusColors: Record<string, string> = {
-  draft: 'default', confirmed: 'blue', deposit: 'gold', paid: 'cyan', allocated: 'geekblue', bought: 'purple',
-  packed: 'lime', shipped: 'processing', delivered: 'green', completed: 'success', cancelled: 'error',
-};
-
-export function statusColor(status: string): string {
-  return statusColors[status] ?? 'default';
-}
 
 const priorityColors: Record<string, string | undefined> = { urgent: 'red', high: 'orange', normal: undefined, low: 'default' };
 

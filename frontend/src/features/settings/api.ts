@@ -15,6 +15,11 @@ export function useSettings() {
   });
 }
 
+/** The team's base currency (CNY until settings say otherwise). */
+export function useBaseCurrency(): string {
+  return useSettings().data?.baseCurrency || 'CNY';
+}
+
 export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -6,7 +6,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Settings,
   Shipping,
   backendAvailable,
   type Carrier,
@@ -31,7 +30,6 @@ export const shippingKeys = {
   carriers: ['shipping', 'carriers'] as const,
   rules: ['shipping', 'rules'] as const,
   quote: (q: QuoteInput) => ['shipping', 'quote', q] as const,
-  settings: ['shipping', 'settings'] as const,
 };
 
 /** Not under 'shipping': a draft is read once per opening of the pack form. */
@@ -43,7 +41,7 @@ export function useShippingEvents() {
   useInvalidateOn('orders:changed', [shippingKeys.toPack, shippingKeys.parcels]);
   // product names and weights on lines
   useInvalidateOn('catalog:changed', [shippingKeys.parcels]);
-  useInvalidateOn('settings:changed', [shippingKeys.settings, shippingKeys.rules]);
+  useInvalidateOn('settings:changed', [shippingKeys.rules]);
 }
 
 export function useReadyToPack() {
@@ -84,11 +82,6 @@ export function useShippingRules() {
   return useQuery({ queryKey: shippingKeys.rules, queryFn: () => Shipping.Rules(), enabled: backendAvailable() });
 }
 
-/** The team's base currency (CNY until settings say otherwise). */
-export function useBaseCurrency(): string {
-  const q = useQuery({ queryKey: shippingKeys.settings, queryFn: () => Settings.GetSettings(), enabled: backendAvailable() });
-  return q.data?.baseCurrency || 'CNY';
-}
 
 /** The parcel the backend fills in from orders, read once per opening (never refetched). */
 export function useDraft(orderIds: string[] | undefined) {
@@ -130,7 +123,7 @@ export const useDeleteService = () => useInvalidatingMutation((id: string) => Sh
 export const useSaveRules = () =>
   useInvalidatingMutation((r: ShippingRules) => Shipping.SaveRules(r as shipping.Rules), [shippingKeys.all]);
 
-export interface PrintProgress {
+interface PrintProgress {
   done: number;
   total: number;
 }

@@ -2,11 +2,9 @@
 // what the backend saves. Fees are typed in the service currency's major units and the value
 // rule in the base currency's; the backend keeps minor units. A service's limit is typed in kg.
 import type { Carrier, CarrierService, ShippingRules } from '../../lib/backend';
-import type { NamePath } from '../../lib/formErrors';
+import { formInt, formText, topLevel, type NamePath } from '../../lib/formErrors';
 import { fromMinor, toMinor } from '../../lib/money';
 
-const text = (v: string | null | undefined) => (v ?? '').trim();
-const int = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 0 : Math.round(v));
 
 export interface CarrierFormValues {
   name: string;
@@ -19,6 +17,9 @@ export interface CarrierFormValues {
 
 export const newCarrier: CarrierFormValues = { name: '', nameEn: '', kind: 'express', trackingUrl: '', phone: '', note: '' };
 
+/** Where a carrier problem shows: its own field. */
+export const placeCarrierError = topLevel(Object.keys(newCarrier));
+
 export function carrierValues(c: Carrier): CarrierFormValues {
   return { name: c.name, nameEn: c.nameEn, kind: c.kind, trackingUrl: c.trackingUrl, phone: c.phone, note: c.note };
 }
@@ -26,7 +27,7 @@ export function carrierValues(c: Carrier): CarrierFormValues {
 /** The carrier to save (its services are saved one by one). */
 export function toCarrier(v: CarrierFormValues, id = ''): Carrier {
   return {
-    id, name: text(v.name), nameEn: text(v.nameEn), kind: v.kind ?? '', trackingUrl: text(v.trackingUrl), phone: text(v.phone),
+    id, name: formText(v.name), nameEn: formText(v.nameEn), kind: v.kind ?? '', trackingUrl: formText(v.trackingUrl), phone: formText(v.phone),
     note: v.note ?? '', builtIn: false, services: [],
   };
 }
@@ -89,42 +90,41 @@ export function serviceValues(s: CarrierService): ServiceFormValues {
 
 /** The service with its whole rate table (rows left out are removed by the backend). */
 export function toService(v: ServiceFormValues, carrierId: string, id = ''): CarrierService {
-  const currency = text(v.currency).toUpperCase();
+  const currency = formText(v.currency).toUpperCase();
   return {
     id,
     carrierId,
-    name: text(v.name),
-    nameEn: text(v.nameEn),
+    name: formText(v.name),
+    nameEn: formText(v.nameEn),
     tier: v.tier ?? '',
-    origin: text(v.origin).toUpperCase(),
+    origin: formText(v.origin).toUpperCase(),
     currency,
-    volumetricDivisor: int(v.volumetricDivisor),
+    volumetricDivisor: formInt(v.volumetricDivisor),
     maxWeightG: Math.round((v.maxWeightKg ?? 0) * 1000),
-    transitMin: int(v.transitMin),
-    transitMax: int(v.transitMax),
+    transitMin: formInt(v.transitMin),
+    transitMax: formInt(v.transitMax),
     insurance: !!v.insurance,
     signature: !!v.signature,
     note: v.note ?? '',
     rates: (v.rates ?? []).map((r) => ({
       id: r.id ?? '',
-      zone: text(r.zone),
-      provinces: text(r.provinces),
-      firstG: int(r.firstG),
+      zone: formText(r.zone),
+      provinces: formText(r.provinces),
+      firstG: formInt(r.firstG),
       firstFee: toMinor(r.firstFee, currency),
-      extraG: int(r.extraG),
+      extraG: formInt(r.extraG),
       extraFee: toMinor(r.extraFee, currency),
     })),
   };
 }
 
-const serviceFields = new Set(['name', 'nameEn', 'tier', 'origin', 'currency', 'carrierId', 'transitMax', 'rates']);
+const serviceField = topLevel(['name', 'nameEn', 'tier', 'origin', 'currency', 'carrierId', 'transitMax', 'rates']);
 
 /** Where a service problem shows: its field, or the rate row's (rates[2].firstG). */
 export function placeServiceError(path: NamePath): NamePath | undefined {
   const [head, index, field] = path;
   if (head === 'rates' && typeof index === 'number') return ['rates', index, typeof field === 'string' ? field : 'firstG'];
-  if (path.length === 1 && typeof head === 'string' && serviceFields.has(head)) return [head];
-  return undefined;
+  return serviceField(path);
 }
 
 export interface RulesFormValues {
@@ -153,19 +153,20 @@ export function rulesValues(r: ShippingRules, base: string): RulesFormValues {
 
 export function toRules(v: RulesFormValues, base: string): ShippingRules {
   return {
-    homeCountry: text(v.homeCountry).toUpperCase(),
+    homeCountry: formText(v.homeCountry).toUpperCase(),
     valuableFrom: toMinor(v.valuableFrom, base),
-    lightUpToG: int(v.lightUpToG),
-    destinations: (v.destinations ?? []).map((d) => ({ provinces: text(d.provinces), serviceId: d.serviceId ?? '' })),
-    sender: { name: text(v.senderName), phone: text(v.senderPhone), address: text(v.senderAddress) },
+    lightUpToG: formInt(v.lightUpToG),
+    destinations: (v.destinations ?? []).map((d) => ({ provinces: formText(d.provinces), serviceId: d.serviceId ?? '' })),
+    sender: { name: formText(v.senderName), phone: formText(v.senderPhone), address: formText(v.senderAddress) },
     slipNote: v.slipNote ?? '',
   };
 }
 
 /** Where a rules problem shows: destinations[1] → that row's provinces box. */
+const rulesField = topLevel(['homeCountry', 'valuableFrom', 'lightUpToG']);
+
 export function placeRulesError(path: NamePath): NamePath | undefined {
   const [head, index] = path;
   if (head === 'destinations' && typeof index === 'number') return ['destinations', index, 'provinces'];
-  if (path.length === 1 && (head === 'homeCountry' || head === 'valuableFrom' || head === 'lightUpToG')) return [head];
-  return undefined;
+  return rulesField(path);
 }

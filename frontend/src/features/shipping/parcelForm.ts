@@ -2,7 +2,7 @@
 // The form shows sizes in centimetres and money in major units; the backend keeps millimetres
 // and minor units. A line packed 0 times is left out of the parcel.
 import type { ParcelInput, ParcelLine, QuoteInput, QuoteOption } from '../../lib/backend';
-import type { NamePath } from '../../lib/formErrors';
+import { formInt, formText, type NamePath } from '../../lib/formErrors';
 import { fromMinor, toMinor } from '../../lib/money';
 import { cmToMm, mmToCm } from './format';
 
@@ -42,8 +42,6 @@ export interface ParcelFormValues {
   note: string;
 }
 
-const text = (v: string | null | undefined) => (v ?? '').trim();
-const int = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 0 : Math.round(v));
 
 /** The form's values for a parcel (a draft's or a saved one). */
 export function toFormValues(p: ParcelInput): ParcelFormValues {
@@ -81,21 +79,21 @@ export function toFormValues(p: ParcelInput): ParcelFormValues {
 
 /** The ParcelInput to save; id '' packs a new parcel. Lines packed 0 times are dropped. */
 export function toParcelInput(v: ParcelFormValues, id = ''): ParcelInput {
-  const declaredCurrency = text(v.declaredCurrency);
-  const freightCurrency = text(v.freightCurrency);
+  const declaredCurrency = formText(v.declaredCurrency);
+  const freightCurrency = formText(v.freightCurrency);
   return {
     id,
-    origin: text(v.origin).toUpperCase(),
+    origin: formText(v.origin).toUpperCase(),
     carrierId: v.carrierId ?? '',
     serviceId: v.serviceId ?? '',
-    trackingNo: text(v.trackingNo),
-    leg2Carrier: text(v.leg2Carrier),
-    leg2TrackingNo: text(v.leg2TrackingNo),
-    weightG: int(v.weightG),
+    trackingNo: formText(v.trackingNo),
+    leg2Carrier: formText(v.leg2Carrier),
+    leg2TrackingNo: formText(v.leg2TrackingNo),
+    weightG: formInt(v.weightG),
     lengthMM: cmToMm(v.lengthCm),
     widthMM: cmToMm(v.widthCm),
     heightMM: cmToMm(v.heightCm),
-    contents: text(v.contents),
+    contents: formText(v.contents),
     declaredValue: toMinor(v.declaredValue, declaredCurrency),
     declaredCurrency,
     insured: !!v.insured,
@@ -103,26 +101,26 @@ export function toParcelInput(v: ParcelFormValues, id = ''): ParcelInput {
     freight: toMinor(v.freight, freightCurrency),
     freightCurrency,
     customerId: v.customerId ?? '',
-    shipName: text(v.shipName),
-    shipPhone: text(v.shipPhone),
-    shipProvince: text(v.shipProvince),
-    shipCity: text(v.shipCity),
-    shipDistrict: text(v.shipDistrict),
-    shipStreet: text(v.shipStreet),
-    shipPostcode: text(v.shipPostcode),
-    idNumber: text(v.idNumber),
+    shipName: formText(v.shipName),
+    shipPhone: formText(v.shipPhone),
+    shipProvince: formText(v.shipProvince),
+    shipCity: formText(v.shipCity),
+    shipDistrict: formText(v.shipDistrict),
+    shipStreet: formText(v.shipStreet),
+    shipPostcode: formText(v.shipPostcode),
+    idNumber: formText(v.idNumber),
     note: v.note ?? '',
-    items: (v.items ?? []).filter((i) => int(i.qty) > 0).map((i) => ({ lineId: i.lineId, qty: int(i.qty) })),
+    items: (v.items ?? []).filter((i) => formInt(i.qty) > 0).map((i) => ({ lineId: i.lineId, qty: formInt(i.qty) })),
   };
 }
 
 /** What the carriers' prices depend on: where from and to, weight, size and declared value. */
 export function quoteInputOf(v: Partial<ParcelFormValues>): QuoteInput {
-  const currency = text(v.declaredCurrency);
+  const currency = formText(v.declaredCurrency);
   return {
-    origin: text(v.origin).toUpperCase(),
-    province: text(v.shipProvince),
-    weightG: Math.max(0, int(v.weightG)),
+    origin: formText(v.origin).toUpperCase(),
+    province: formText(v.shipProvince),
+    weightG: Math.max(0, formInt(v.weightG)),
     lengthMM: cmToMm(v.lengthCm),
     widthMM: cmToMm(v.widthCm),
     heightMM: cmToMm(v.heightCm),
@@ -139,7 +137,7 @@ export function sameQuote(a: QuoteInput, b: QuoteInput): boolean {
 type LineFacts = Pick<ParcelLine, 'lineId' | 'qty' | 'weightG' | 'unitPrice' | 'unitPriceBase'>;
 
 function qtyOf(items: readonly PackItemValues[] | undefined, lineId: string): number {
-  return Math.max(0, int(items?.find((i) => i.lineId === lineId)?.qty));
+  return Math.max(0, formInt(items?.find((i) => i.lineId === lineId)?.qty));
 }
 
 /** The goods' weight for the quantities chosen (product weights; 0 for unknown ones). */
@@ -196,7 +194,7 @@ export function placeParcelError(path: NamePath, sent: readonly number[] = []): 
 export function sentRows(items: readonly PackItemValues[] | undefined): number[] {
   const out: number[] = [];
   (items ?? []).forEach((i, idx) => {
-    if (int(i.qty) > 0) out.push(idx);
+    if (formInt(i.qty) > 0) out.push(idx);
   });
   return out;
 }

@@ -12,7 +12,8 @@ import { formatMoney } from '../../../lib/money';
 import { useDeleteDraft, useOrder, useProductsStock, useTransition, useZones } from '../api';
 import { canTakePayment, formatDate, formatDateTime, isShipped, lineName, orderErrorText } from '../format';
 import { InfoModal } from './InfoModal';
-import { PriorityTag, StatusTag } from './OrderTable';
+import { PriorityTag } from './OrderTable';
+import { OrderStatusTag } from '../../../components/OrderStatusTag';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
 import { OrderParcels, PackOrderButton } from '../../shipping/orderShipping';
@@ -32,7 +33,7 @@ export function OrderDrawer({ orderId, open, onClose }: { orderId?: string; open
         d ? (
           <Space>
             <span data-testid="order-number">{d.order.number}</span>
-            <StatusTag status={d.order.status} />
+            <OrderStatusTag status={d.order.status} />
             <PriorityTag priority={d.order.effPriority} />
           </Space>
         ) : (
@@ -358,7 +359,7 @@ function ProfitView({ d }: { d: OrderDetail }) {
           showIcon
           data-testid="profit-missing"
           message={t('orders.profitIncomplete')}
-          description={p.missing.map((m) => missingText(t, m)).join('；')}
+          description={p.missing.map((m) => missingText(t, m)).join(t('common.sentenceSeparator'))}
         />
       )}
     </>

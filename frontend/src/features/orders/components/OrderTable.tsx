@@ -5,21 +5,14 @@ import { Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../lib/backend';
 import { formatMoney } from '../../../lib/money';
-import { formatDate, orderErrorText, priorityColor, statusColor } from '../format';
+import { formatDate, orderErrorText, priorityColor } from '../format';
+import { OrderStatusTag } from '../../../components/OrderStatusTag';
 import { nearEnd } from '../../../lib/hooks';
+import { columnsWidth } from '../../../lib/table';
 
 type SortOrder = 'ascend' | 'descend' | null;
 export type OrderSortKey = 'ordered' | 'number' | 'total' | 'due' | 'priority';
 export type OrderSort = { key: OrderSortKey; desc: boolean } | undefined;
-
-export function StatusTag({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={statusColor(status)} data-testid="order-status" data-status={status}>
-      {t(`orders.status.${status}`, { defaultValue: status })}
-    </Tag>
-  );
-}
 
 export function PriorityTag({ priority }: { priority: string }) {
   const { t } = useTranslation();
@@ -98,7 +91,7 @@ export function OrderTable({ testid, rows, loading, error, height, sort, onSort,
         </span>
       ),
     },
-    { title: t('orders.fields.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} /> },
+    { title: t('orders.fields.status'), dataIndex: 'status', width: 90, render: (s: string) => <OrderStatusTag status={s} /> },
     {
       title: t('orders.fields.total'),
       width: 110,
@@ -141,7 +134,7 @@ export function OrderTable({ testid, rows, loading, error, height, sort, onSort,
       render: (_, o) => formatDate(o.orderedAt, locale),
     },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     if (nearEnd(e) && hasMore && !fetchingMore) onMore();

@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 import type { Customer, OrderDetail, OrderInput, Product } from '../../../lib/backend';
 import { productLabel } from '../../../lib/lookups';
 import { currencies, formatMoney, fromMinor, toMinor } from '../../../lib/money';
-import { createCustomer, orderApi, orderKeys, useSettings } from '../api';
+import { createCustomer, orderApi, orderKeys } from '../api';
+import { useSettings } from '../../settings/api';
 import { channels, orderErrorLines, paymentMethods, priorities } from '../format';
 import { CustomerPicker, ProductBox } from './pickers';
 
@@ -192,7 +193,7 @@ export function QuickOrderModal({ open, onClose, onDone }: { open: boolean; onCl
               orderId, kind: 'deposit', amount: dep, currency: cur, rate: '', method: depositMethod, ref: '', note: '', paidAt: '', returnId: '',
             });
           } catch (err) {
-            message.error(orderErrorLines(t, err).join('；'));
+            message.error(orderErrorLines(t, err).join(t('common.sentenceSeparator')));
           }
         }
       }

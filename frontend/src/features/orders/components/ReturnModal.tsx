@@ -71,9 +71,9 @@ export function ReturnModal({ open, detail, onClose }: { open: boolean; detail: 
       const e = toAppError(err);
       const all = e.details.length ? e.details : [e];
       const onLines = all.filter((x) => x.field?.startsWith('lines'));
-      if (onLines.length) setLineError(onLines.map((x) => orderErrorText(t, x)).join('；'));
+      if (onLines.length) setLineError(onLines.map((x) => orderErrorText(t, x)).join(t('common.sentenceSeparator')));
       const rest = all.filter((x) => !x.field?.startsWith('lines'));
-      if (rest.length) message.error(rest.map((x) => orderErrorText(t, x)).join('；'));
+      if (rest.length) message.error(rest.map((x) => orderErrorText(t, x)).join(t('common.sentenceSeparator')));
     }
   };
 

@@ -8,7 +8,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { toAppError, type ExchangeRate } from '../../../lib/backend';
 import { currencies, fromMinor, toMinor } from '../../../lib/money';
-import { usePrefix, useRates, useRules, useSaveRules, useSetPrefix, useSetRate, useSettings, useZones } from '../api';
+import { usePrefix, useRates, useRules, useSaveRules, useSetPrefix, useSetRate, useZones } from '../api';
+import { useSettings } from '../../settings/api';
 import { orderErrorText } from '../format';
 
 interface RuleValues {

@@ -15,7 +15,7 @@ import {
 import { productLabel } from '../../../lib/lookups';
 import { formatMoney } from '../../../lib/money';
 import { formatDateTime } from '../format';
-import { StatusTag } from '../components/OrderTable';
+import { OrderStatusTag } from '../../../components/OrderStatusTag';
 import { ProductBox } from '../components/pickers';
 
 interface Props {
@@ -189,7 +189,7 @@ function SampleTable({ sample, total }: { sample: ImportOrderPreview[]; total: n
             ),
           },
           { title: t('orderImport.preview.place'), width: 140, ellipsis: true, render: (_, o) => [o.province, o.city].filter(Boolean).join(' ') },
-          { title: t('orders.fields.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} /> },
+          { title: t('orders.fields.status'), dataIndex: 'status', width: 90, render: (s: string) => <OrderStatusTag status={s} /> },
           { title: t('orderImport.preview.lineCount'), dataIndex: 'lines', width: 70, align: 'right' },
           { title: t('orders.fields.total'), width: 110, align: 'right', render: (_, o) => formatMoney(o.total, o.currency || 'CNY', locale) },
           { title: t('orders.fields.orderedAt'), dataIndex: 'orderedAt', width: 150, render: (v: string) => (v ? formatDateTime(v, locale) : '') },

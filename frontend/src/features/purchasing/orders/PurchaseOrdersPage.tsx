@@ -15,6 +15,7 @@ import { poStatuses } from './poForm';
 import { PODrawer } from './components/PODrawer';
 import { POFormDrawer } from './components/POFormDrawer';
 import { StatusTag } from './components/StatusTag';
+import { columnsWidth } from '../../../lib/table';
 
 const statusFilters = ['pending', ...poStatuses, 'all'] as const;
 
@@ -61,7 +62,7 @@ export function PurchaseOrdersPage() {
       ),
     },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   return (
     <div data-testid="po-page">

@@ -11,6 +11,7 @@ import { useSupplierEvents, useSuppliers } from './api';
 import { supplierKinds } from './supplierForm';
 import { CountrySelect, None, useCountryLabel, useCurrencyLabel } from './components/pickers';
 import { SupplierDrawer } from './components/SupplierDrawer';
+import { columnsWidth } from '../../../lib/table';
 
 const kindColors: Record<string, string> = { shop: 'blue', counter: 'magenta', online: 'cyan', wholesaler: 'gold' };
 
@@ -53,7 +54,7 @@ export function SuppliersPage() {
     { title: f('products'), dataIndex: 'products', width: 80, align: 'right' },
     { title: f('lastBuy'), dataIndex: 'lastBuy', width: 110, render: (v: string) => v || <None /> },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   return (
     <div data-testid="suppliers-page">

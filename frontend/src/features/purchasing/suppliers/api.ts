@@ -4,7 +4,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   Purchasing,
-  Settings,
   backendAvailable,
   type SupplierFilter,
   type SupplierInput,
@@ -21,16 +20,10 @@ export const supplierKeys = {
   products: (id: string) => ['purchasing', 'suppliers', 'products', id] as const,
 };
 
-const lookupKeys = {
-  all: ['purchasing', 'lookups'] as const,
-  settings: ['purchasing', 'lookups', 'settings'] as const,
-};
-
 /** Refetch supplier screens on any purchasing change; product names follow the catalog. */
 export function useSupplierEvents() {
   useInvalidateOn('purchasing:changed', [supplierKeys.all]);
   useInvalidateOn('catalog:changed', [supplierKeys.all]);
-  useInvalidateOn('settings:changed', [lookupKeys.settings]);
 }
 
 const emptyFilter: SupplierFilter = { query: '', country: '', kind: '' };
@@ -77,13 +70,3 @@ export const useUnlinkProduct = () =>
     Purchasing.UnlinkProduct(supplierId, productId),
   );
 
-/** The team's base currency (CNY until settings say otherwise). */
-export function useBaseCurrency(): string {
-  const q = useQuery({
-    queryKey: lookupKeys.settings,
-    queryFn: () => Settings.GetSettings(),
-    enabled: backendAvailable(),
-    staleTime: Infinity,
-  });
-  return q.data?.baseCurrency || 'CNY';
-}

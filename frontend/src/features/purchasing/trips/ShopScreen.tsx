@@ -11,7 +11,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { errorText, toAppError, type ListGroup, type ListItem } from '../../../lib/backend';
 import { formatMoney } from '../../../lib/money';
-import { findProductByCode, useSettings, useShoppingList, useTripEvents } from './api';
+import { findProductByCode, useShoppingList, useTripEvents } from './api';
+import { useSettings } from '../../settings/api';
 import { BuySheet, type BuyTarget } from './components/BuySheet';
 import { filterGroups, itemState, matchScan, stillToBuy, tripPath } from './logic';
 

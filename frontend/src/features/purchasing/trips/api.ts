@@ -8,7 +8,6 @@ import {
   Catalog,
   Orders,
   Purchasing,
-  Settings,
   backendAvailable,
   type BuyInput,
   type CostInput,
@@ -28,7 +27,6 @@ export const tripKeys = {
   shopping: (id: string) => ['purchasing', 'trips', 'shopping', id] as const,
   summary: (id: string) => ['purchasing', 'trips', 'summary', id] as const,
   suppliers: (country: string) => ['purchasing', 'trips', 'suppliers', country] as const,
-  settings: ['purchasing', 'trips', 'settings'] as const,
 };
 
 /** Keeps every trip screen live. */
@@ -62,10 +60,6 @@ export function useSuppliers(country: string) {
     queryFn: () => Purchasing.FindSuppliers({ query: '', country, kind: '' }),
     enabled: backendAvailable(),
   });
-}
-
-export function useSettings() {
-  return useQuery({ queryKey: tripKeys.settings, queryFn: () => Settings.GetSettings(), enabled: backendAvailable() });
 }
 
 export function findProductByCode(code: string): Promise<Product> {

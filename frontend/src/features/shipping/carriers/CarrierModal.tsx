@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '../../../lib/backend';
-import { showErrors, topLevel } from '../../../lib/formErrors';
+import { showErrors } from '../../../lib/formErrors';
 import { useSaveCarrier } from '../api';
-import { carrierValues, newCarrier, toCarrier, type CarrierFormValues } from '../carrierForm';
+import { carrierValues, newCarrier, placeCarrierError, toCarrier, type CarrierFormValues } from '../carrierForm';
 import { carrierKinds } from '../format';
 
 export function CarrierModal({ open, carrier, onClose }: { open: boolean; carrier?: Carrier; onClose: () => void }) {
@@ -30,8 +30,8 @@ export function CarrierModal({ open, carrier, onClose }: { open: boolean; carrie
       message.success(t('shipping.ui.carriers.saved'));
       onClose();
     } catch (err) {
-      const rest = showErrors(form, t, err, topLevel(['name', 'nameEn', 'kind', 'trackingUrl', 'phone', 'note']));
-      if (rest.length) message.error(rest.join('；'));
+      const rest = showErrors(form, t, err, placeCarrierError);
+      if (rest.length) message.error(rest.join(t('common.sentenceSeparator')));
     }
   };
 

@@ -1,7 +1,7 @@
 // The carriers the team ships with (the preloaded ones are edited like any other) and, under
 // each, its services with tier, origin, currency, limits, transit days, cover and rate table.
 // A carrier is edited in a dialog, a service with its whole rate table in a drawer.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -19,15 +19,11 @@ export function CarriersTab() {
   const carriers = useCarriers();
   const del = useDeleteCarrier();
   const rows = carriers.data ?? [];
+  // every carrier open until the person folds one: a team has a handful
   const [expanded, setExpanded] = useState<string[]>();
   const [carrierEdit, setCarrierEdit] = useState<{ open: boolean; carrier?: Carrier }>({ open: false });
   const [serviceEdit, setServiceEdit] = useState<{ carrier: Carrier; service?: CarrierService }>();
   const f = (k: string) => t(`shipping.ui.carriers.fields.${k}`);
-
-  // every carrier open at first: a team has a handful
-  useEffect(() => {
-    if (expanded === undefined && carriers.data) setExpanded(carriers.data.map((c) => c.id));
-  }, [carriers.data, expanded]);
 
   const remove = async (c: Carrier) => {
     try {
@@ -106,7 +102,7 @@ export function CarriersTab() {
         pagination={false}
         locale={{ emptyText: carriers.isError ? errorText(t, carriers.error) : t('shipping.ui.carriers.empty') }}
         expandable={{
-          expandedRowKeys: expanded ?? [],
+          expandedRowKeys: expanded ?? rows.map((c) => c.id),
           onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
           expandedRowRender: (c) => <Services carrier={c} onEdit={(s) => setServiceEdit({ carrier: c, service: s })} />,
         }}

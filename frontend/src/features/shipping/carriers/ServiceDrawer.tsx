@@ -72,7 +72,7 @@ export function ServiceDrawer({ carrier, service, onClose }: { carrier?: Carrier
       }
     >
       {problems.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join('；')} data-testid="service-problems" />
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join(t('common.sentenceSeparator'))} data-testid="service-problems" />
       )}
       <Form form={form} layout="vertical" data-testid="service-form" requiredMark={false}>
         <Row gutter={12}>

@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import type { ChartOption } from '../../../components/EChart';
 import { errorText } from '../../../lib/backend';
 import { formatMoney, toMinor } from '../../../lib/money';
-import { carrierService, transitText } from '../format';
+import { carrierService, tiers, transitText } from '../format';
 import { useEvaluation } from './api';
 import { bubbleSize, lastDays, percentText, scatterPoints, type ScatterPoint, type ServiceStats } from './evaluationLogic';
 
@@ -56,7 +56,7 @@ export function EvaluationTab() {
   );
 }
 
-function rateColor(rate: number): string {
+function rateColor(rate: number): 'success' | 'warning' | 'danger' {
   if (rate >= 0.9) return 'success';
   if (rate >= 0.7) return 'warning';
   return 'danger';
@@ -104,7 +104,7 @@ function StatsTable({ rows, loading }: { rows: ServiceStats[]; loading: boolean 
       render: (_, s) =>
         s.delivered > 0 ? (
           <Tooltip title={t('shipping.evaluation.ui.onTimeOf', { onTime: s.onTime, delivered: s.delivered })}>
-            <Typography.Text type={rateColor(s.onTimeRate) as 'success' | 'warning' | 'danger'} data-testid="evaluation-ontime">
+            <Typography.Text type={rateColor(s.onTimeRate)} data-testid="evaluation-ontime">
               {percentText(s.onTimeRate, s.delivered)}
             </Typography.Text>
           </Tooltip>
@@ -270,7 +270,7 @@ function CostSpeedChart({ rows, loading }: { rows: ServiceStats[]; loading: bool
       title={t('shipping.evaluation.ui.chart.title')}
       extra={
         <Space size={12}>
-          {(['economy', 'standard', 'express'] as const).map((tier) => (
+          {tiers.map((tier) => (
             <Space size={4} key={tier}>
               <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: tierColors[tier] }} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

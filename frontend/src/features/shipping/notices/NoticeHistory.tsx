@@ -8,7 +8,7 @@ import { groupNotices, type Notice, type NoticeGroup, type NoticeState } from '.
 
 const stateColors: Record<NoticeState, string> = { copied: 'blue', sent: 'success', pending: 'gold', failed: 'error' };
 
-export function NoticeStateTag({ state, lastError, sent }: { state: NoticeState; lastError?: string; sent?: string }) {
+function NoticeStateTag({ state, lastError, sent }: { state: NoticeState; lastError?: string; sent?: string }) {
   const { t } = useTranslation();
   const tag = (
     <Tag color={stateColors[state]} data-testid={`notice-state-${state}`} style={{ marginInlineEnd: 0 }}>
@@ -47,10 +47,10 @@ export function NoticeHistory({ notices, orderNumbers, loading, testid }: Props)
           <div data-testid="notice-row-text">
             {g.notice.channel === 'email' && (
               <Typography.Paragraph style={{ marginBottom: 4 }}>
-                <Typography.Text type="secondary">{t('shipping.notices.recipient')}：</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>{t('shipping.notices.recipient')}</Typography.Text>
                 {g.notice.recipient}
                 <br />
-                <Typography.Text type="secondary">{t('shipping.notices.subject')}：</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>{t('shipping.notices.subject')}</Typography.Text>
                 {g.notice.subject}
               </Typography.Paragraph>
             )}

@@ -57,6 +57,9 @@ export function TemplateEditor() {
   const current = editOf(stage, lang) ?? (saved ? { subject: saved.subject, body: saved.body, base: baseOf(saved) } : undefined);
   const dirty = dirtyOf(stage, lang);
 
+  // back to the saved text of the template on screen
+  const dropEdit = () => setEdits(({ [tplKey(stage, lang)]: _, ...rest }) => rest);
+
   const change = (patch: Partial<Pick<Edit, Field>>) => {
     if (!current) return;
     setEdits((m) => ({ ...m, [tplKey(stage, lang)]: { ...current, ...patch } }));
@@ -81,7 +84,7 @@ export function TemplateEditor() {
     if (!current) return;
     try {
       await save.mutateAsync({ stage, lang, subject: current.subject, body: current.body, custom: true });
-      setEdits(({ [tplKey(stage, lang)]: _, ...rest }) => rest);
+      dropEdit();
       message.success(t('shipping.notices.tpl.saved'));
     } catch (err) {
       message.error(errorText(t, err));
@@ -91,7 +94,7 @@ export function TemplateEditor() {
   const onReset = async () => {
     try {
       await reset.mutateAsync({ stage, lang });
-      setEdits(({ [tplKey(stage, lang)]: _, ...rest }) => rest);
+      dropEdit();
       message.success(t('shipping.notices.tpl.resetDone'));
     } catch (err) {
       message.error(errorText(t, err));
@@ -198,11 +201,7 @@ export function TemplateEditor() {
                 <Button type="primary" data-testid="tpl-save" disabled={!dirty} loading={save.isPending} onClick={() => void onSave()}>
                   {t('common.save')}
                 </Button>
-                <Button
-                  data-testid="tpl-discard"
-                  disabled={!dirty}
-                  onClick={() => setEdits(({ [tplKey(stage, lang)]: _, ...rest }) => rest)}
-                >
+                <Button data-testid="tpl-discard" disabled={!dirty} onClick={dropEdit}>
                   {t('shipping.notices.tpl.discard')}
                 </Button>
                 <Popconfirm
@@ -259,7 +258,7 @@ function Preview({ subject, body, lang }: { subject: string; body: string; lang:
             optionFilterProp="label"
             options={rows.map((r) => ({
               value: r.id,
-              label: [r.number, r.orders.join(','), r.shipName].filter(Boolean).join(' · '),
+              label: [r.number, r.orders.join(t('common.listSeparator')), r.shipName].filter(Boolean).join(' · '),
             }))}
           />
         )

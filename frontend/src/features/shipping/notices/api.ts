@@ -15,8 +15,7 @@ export type Template = shipping.Template;
 export type NoticeInput = shipping.NoticeInput;
 export type SMTPSettings = shipping.SMTPSettings;
 
-export const noticeKeys = {
-  all: ['shipping', 'notices'] as const,
+const noticeKeys = {
   templates: ['shipping', 'notices', 'templates'] as const,
   order: (orderId: string) => ['shipping', 'notices', 'order', orderId] as const,
   outbox: ['shipping', 'notices', 'outbox'] as const,

@@ -6,7 +6,7 @@ import { Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Quote, QuoteOption } from '../../../lib/backend';
-import { feeText, localName, transitText, weightText } from '../format';
+import { carrierService, feeText, transitText, weightText } from '../format';
 
 const on = '#389e0d';
 const off = '#d9d9d9';
@@ -33,9 +33,7 @@ export function OptionsTable({
       key: 'service',
       render: (_, o) => (
         <div>
-          <Typography.Text strong={o.suggested}>
-            {localName(o.carrier, o.carrierEn, lang)} · {localName(o.service, o.serviceEn, lang)}
-          </Typography.Text>
+          <Typography.Text strong={o.suggested}>{carrierService(o, lang)}</Typography.Text>
           <div style={{ marginTop: 2, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
             <Tag bordered={false}>{t(`shipping.ui.tier.${o.tier}`, { defaultValue: o.tier })}</Tag>
             {o.suggested && (

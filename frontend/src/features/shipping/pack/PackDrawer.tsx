@@ -12,12 +12,12 @@ import {
 } from 'antd';
 import { CheckCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorText, type Parcel, type ParcelLine, type Quote, type QuoteOption } from '../../../lib/backend';
+import { errorText, type Parcel, type ParcelLine, type Quote, type QuoteInput, type QuoteOption } from '../../../lib/backend';
 import { showErrors } from '../../../lib/formErrors';
 import { useDebounced } from '../../../lib/hooks';
 import { digitsOf, formatMoney, fromMinor } from '../../../lib/money';
 import { useCarriers, useDraft, useQuote, useSaveParcel, useShippingRules } from '../api';
-import { localName, weightText } from '../format';
+import { carrierService, weightText } from '../format';
 import {
   choiceValues, declaredFor, goodsWeight, placeParcelError, quoteInputOf, sameQuote, sentRows, toFormValues, toParcelInput,
   type ParcelFormValues,
@@ -78,7 +78,7 @@ export function PackDrawer({
   const input = useMemo(() => (values ? quoteInputOf(values) : undefined), [values]);
   const asked = useDebounced(input ? JSON.stringify(input) : '', 400);
   const draftInput = useMemo(() => (d ? quoteInputOf(toFormValues(d.parcel)) : undefined), [d]);
-  const askedInput = asked ? (JSON.parse(asked) as ReturnType<typeof quoteInputOf>) : undefined;
+  const askedInput = asked ? (JSON.parse(asked) as QuoteInput) : undefined;
   const reuse = !askedInput || !draftInput || sameQuote(askedInput, draftInput);
   const requote = useQuote(open && !reuse ? askedInput : undefined);
   const fresh: Quote | undefined = reuse ? d?.quote : requote.data;
@@ -430,7 +430,7 @@ function QuoteFacts({ quote }: { quote?: Quote }) {
 function SuggestionBar({ suggested, followed, onAccept }: { suggested?: QuoteOption; followed: boolean; onAccept: () => void }) {
   const { t, i18n } = useTranslation();
   if (!suggested) return null;
-  const name = `${localName(suggested.carrier, suggested.carrierEn, i18n.language)} · ${localName(suggested.service, suggested.serviceEn, i18n.language)}`;
+  const name = carrierService(suggested, i18n.language);
   return (
     <div style={{ marginTop: 8, display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }} data-testid="pack-suggestion">
       {followed ? (

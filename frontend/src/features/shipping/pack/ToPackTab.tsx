@@ -1,32 +1,33 @@
 // Orders with goods left to pack, oldest first: the packer ticks the orders that go in one
 // box (the same recipient's orders can be added in one click) and packs them in the pack form.
 import { useMemo, useState } from 'react';
-import { Button, Input, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Input, Space, Tag, Typography, type TableProps } from 'antd';
 import { InboxOutlined, SearchOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, type PackableOrder } from '../../../lib/backend';
 import { useViewportHeight } from '../../../lib/hooks';
 import { useReadyToPack } from '../api';
 import { formatDay, isOverdue, matchesSearch, recipientKey } from '../packList';
-import { OrderStatusTag } from '../components/OrderStatusTag';
+import { OrderStatusTag } from '../../../components/OrderStatusTag';
+import { SelectableTable, useSelection } from '../components/SelectableTable';
 import { PackDrawer } from './PackDrawer';
 
 export function ToPackTab() {
   const { t } = useTranslation();
   const list = useReadyToPack();
   const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<string[]>([]);
   const [packing, setPacking] = useState<string[]>();
   const height = useViewportHeight(64 + 48 + 46 + 16 + 40 + 40 + 40);
   const f = (k: string) => t(`shipping.ui.fields.${k}`);
-  const all = list.data ?? [];
+  const all = useMemo(() => list.data ?? [], [list.data]);
   const rows = useMemo(() => all.filter((o) => matchesSearch(o, search)), [all, search]);
-  const live = selected.filter((id) => all.some((o) => o.id === id));
+  const [live, setSelected] = useSelection(all);
 
   // the same recipient's other orders, to put in the same box
   const sameRecipient = useMemo(() => {
-    const keys = new Set(all.filter((o) => live.includes(o.id)).map(recipientKey));
-    return all.filter((o) => !live.includes(o.id) && keys.has(recipientKey(o))).map((o) => o.id);
+    const ticked = new Set(live);
+    const keys = new Set(all.filter((o) => ticked.has(o.id)).map(recipientKey));
+    return all.filter((o) => !ticked.has(o.id) && keys.has(recipientKey(o))).map((o) => o.id);
   }, [all, live]);
 
   const columns: NonNullable<TableProps<PackableOrder>['columns']> = [
@@ -85,7 +86,6 @@ export function ToPackTab() {
       ),
     },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0) + 32;
 
   return (
     <div data-testid="topack-tab">
@@ -120,27 +120,19 @@ export function ToPackTab() {
           {live.length > 0 ? t('shipping.ui.toPack.packCount', { count: live.length }) : t('shipping.ui.toPack.pack')}
         </Button>
       </div>
-      <Table<PackableOrder>
-        data-testid="topack-table"
-        size="small"
-        rowKey="id"
+      <SelectableTable<PackableOrder>
+        testid="topack-table"
+        rows={rows}
         columns={columns}
-        dataSource={rows}
         loading={list.isLoading}
-        pagination={false}
-        virtual
-        scroll={{ x: scrollX, y: height }}
-        rowSelection={{ selectedRowKeys: live, onChange: (keys) => setSelected(keys as string[]), columnWidth: 32 }}
-        locale={{
-          emptyText: list.isError ? errorText(t, list.error) : t(search ? 'shipping.ui.toPack.noMatch' : 'shipping.ui.toPack.empty'),
-        }}
-        onRow={(o) =>
-          ({
-            onClick: () => setSelected(live.includes(o.id) ? live.filter((id) => id !== o.id) : [...live, o.id]),
-            style: { cursor: 'pointer' },
-            'data-testid': `topack-row-${o.number}`,
-          }) as React.HTMLAttributes<HTMLElement>
-        }
+        height={height}
+        selected={live}
+        onSelect={setSelected}
+        emptyText={list.isError ? errorText(t, list.error) : t(search ? 'shipping.ui.toPack.noMatch' : 'shipping.ui.toPack.empty')}
+        onRow={(o) => ({
+          onClick: () => setSelected(live.includes(o.id) ? live.filter((id) => id !== o.id) : [...live, o.id]),
+          'data-testid': `topack-row-${o.number}`,
+        })}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="topack-total">
         {t('shipping.ui.toPack.total', { count: all.length, selected: live.length })}

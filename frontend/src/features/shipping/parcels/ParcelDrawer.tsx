@@ -20,7 +20,7 @@ import { useAddEvent, useCarriers, useDeleteParcel, useParcel, useSaveParcel } f
 import { carrierService, eventColor, eventKinds, nextEventKind, sizeText, weightText } from '../format';
 import { inputOf, maskId, placeParcelError, toFormValues, toParcelInput, type ParcelFormValues } from '../parcelForm';
 import { countryLabel, CurrencySelect, ParcelStatusTag, ServiceSelect, TrackingNo } from '../components/pickers';
-import { OrderStatusTag } from '../components/OrderStatusTag';
+import { OrderStatusTag } from '../../../components/OrderStatusTag';
 import { ParcelNotices } from '../notices/ParcelNotices';
 
 interface SectionProps {
@@ -231,7 +231,7 @@ function ShipmentForm({ parcel: p, onDone }: { parcel: Parcel; onDone: () => voi
 
   return (
     <Form form={form} layout="vertical" data-testid="parcel-edit-form" requiredMark={false}>
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join(t('common.sentenceSeparator'))} />}
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="serviceId" label={f('service')}>
@@ -460,7 +460,7 @@ function AddEventForm({ parcel: p }: { parcel: Parcel }) {
       message.success(t('shipping.ui.parcel.event.added', { kind: t(`shipping.ui.event.${v.kind}`) }));
     } catch (err) {
       const rest = showErrors(form, t, err, (path) => (path.length === 1 && (path[0] === 'kind' || path[0] === 'at') ? path : undefined));
-      if (rest.length) message.error(rest.join('；'));
+      if (rest.length) message.error(rest.join(t('common.sentenceSeparator')));
     }
   };
 

@@ -2,7 +2,7 @@
 // packer's next job) and searched by parcel, tracking or order number or recipient. Ticked
 // parcels get their labels or packing slips printed into one PDF; a row opens the parcel.
 import { useMemo, useState } from 'react';
-import { Input, Segmented, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Input, Segmented, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, type ParcelRow } from '../../../lib/backend';
@@ -13,6 +13,7 @@ import { useParcels } from '../api';
 import { carrierService, isProblem, localName, parcelFilters, weightText, type ParcelFilterKey } from '../format';
 import { shortDay } from '../packList';
 import { ParcelStatusTag, TrackingNo } from '../components/pickers';
+import { SelectableTable, useSelection } from '../components/SelectableTable';
 import { ParcelDrawer } from './ParcelDrawer';
 import { PrintBar } from './PrintBar';
 
@@ -26,12 +27,11 @@ export function ParcelsTab() {
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const list = useParcels({ status, search: query, orderId: '', ids: [], limit: listLimit });
-  const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string>();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const height = useViewportHeight(64 + 48 + 46 + 16 + 40 + 48 + 40 + 40 + 40);
   const rows = useMemo(() => list.data ?? [], [list.data]);
-  const live = selected.filter((id) => rows.some((r) => r.id === id));
+  const [live, setSelected] = useSelection(rows);
   const f = (k: string) => t(`shipping.ui.parcels.fields.${k}`);
 
   const date = (v: string) =>
@@ -108,7 +108,6 @@ export function ParcelsTab() {
     { title: f('shippedAt'), dataIndex: 'shippedAt', width: 76, render: date },
     { title: f('deliveredAt'), dataIndex: 'deliveredAt', width: 76, render: date },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0) + 32;
 
   return (
     <div data-testid="parcels-tab">
@@ -136,32 +135,27 @@ export function ParcelsTab() {
         />
       </div>
       <PrintBar selectedIds={live} waitingAll={status === 'waiting' && !query ? rows.length : 0} />
-      <Table<ParcelRow>
-        data-testid="parcel-table"
-        size="small"
-        rowKey="id"
+      <SelectableTable<ParcelRow>
+        testid="parcel-table"
+        rows={rows}
         columns={columns}
-        dataSource={rows}
         loading={list.isLoading}
-        pagination={false}
-        virtual
-        scroll={{ x: scrollX, y: height }}
-        rowSelection={{ selectedRowKeys: live, onChange: (keys) => setSelected(keys as string[]), columnWidth: 32 }}
-        locale={{
-          emptyText: list.isError
+        height={height}
+        selected={live}
+        onSelect={setSelected}
+        emptyText={
+          list.isError
             ? errorText(t, list.error)
-            : t(query ? 'shipping.ui.parcels.noMatch' : status === 'waiting' ? 'shipping.ui.parcels.noneWaiting' : 'shipping.ui.parcels.empty'),
-        }}
-        onRow={(r) =>
-          ({
-            onClick: () => {
-              setOpenId(r.id);
-              setDrawerOpen(true);
-            },
-            style: { cursor: 'pointer', background: r.id === openId && drawerOpen ? '#fff1f0' : undefined },
-            'data-testid': `parcel-row-${r.number}`,
-          }) as React.HTMLAttributes<HTMLElement>
+            : t(query ? 'shipping.ui.parcels.noMatch' : status === 'waiting' ? 'shipping.ui.parcels.noneWaiting' : 'shipping.ui.parcels.empty')
         }
+        onRow={(r) => ({
+          onClick: () => {
+            setOpenId(r.id);
+            setDrawerOpen(true);
+          },
+          style: { background: r.id === openId && drawerOpen ? '#fff1f0' : undefined },
+          'data-testid': `parcel-row-${r.number}`,
+        })}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="parcel-total">
         {t(rows.length >= listLimit ? 'shipping.ui.parcels.capped' : 'shipping.ui.parcels.total', { count: rows.length, selected: live.length })}

@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { errorText, type PrintRequest } from '../../../lib/backend';
 import { openFile, usePrint } from '../api';
 
-export const labelSizes = [
+const labelSizes = [
   { value: '100x150', label: '100 × 150 mm' },
   { value: '76x130', label: '76 × 130 mm' },
 ];
-export const slipSizes = [
+const slipSizes = [
   { value: 'a4', label: 'A4' },
   { value: 'a5', label: 'A5' },
 ];

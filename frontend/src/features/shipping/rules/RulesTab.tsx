@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/backend';
 import { showErrors } from '../../../lib/formErrors';
 import { digitsOf } from '../../../lib/money';
-import { useBaseCurrency, useCarriers, useSaveRules, useShippingRules } from '../api';
+import { useCarriers, useSaveRules, useShippingRules } from '../api';
+import { useBaseCurrency } from '../../settings/api';
 import { placeRulesError, rulesValues, toRules, type RulesFormValues } from '../carrierForm';
 import { CountrySelect, ServiceSelect } from '../components/pickers';
 
@@ -45,7 +46,7 @@ export function RulesTab() {
 
   return (
     <Form form={form} layout="vertical" data-testid="rules-form" requiredMark={false} style={{ maxWidth: 980 }}>
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join(t('common.sentenceSeparator'))} />}
       <Card size="small" title={f('suggestion')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col span={8}>

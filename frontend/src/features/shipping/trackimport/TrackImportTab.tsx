@@ -3,19 +3,14 @@
 // and column, the parcels and orders it moves on — and imported with one click. A file with bad
 // rows imports nothing until it is corrected.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorText, problemText, toAppError, type LineProblem } from '../../../lib/backend';
-import { useImportTracking, type TrackingImport } from './api';
+import { ProblemTable } from '../../../components/ProblemTable';
+import { errorText, toAppError } from '../../../lib/backend';
+import { useImportTracking, type SkippedRow, type TrackingImport } from './api';
 
 const trackFile = /\.(csv|xlsx)$/i;
-
-interface SkippedRow {
-  line: number;
-  tracking: string;
-  reason: string;
-}
 
 export function TrackImportTab() {
   const { t } = useTranslation();
@@ -188,7 +183,12 @@ function Preview({
           title={<Typography.Text type="danger">{t('shipping.trackImport.problemsTitle', { count: problems.length })}</Typography.Text>}
         >
           <Typography.Paragraph type="secondary">{t('shipping.trackImport.problemsHelp')}</Typography.Paragraph>
-          <ProblemTable problems={problems} />
+          <ProblemTable
+            problems={problems}
+            fieldTitle={t('shipping.trackImport.col.column')}
+            fieldLabel={(f) => f || '—'}
+            rowTestId={() => 'track-import-problem'}
+          />
         </Card>
       )}
 
@@ -229,21 +229,3 @@ function Affected({ label, items, testid }: { label: string; items: string[]; te
   );
 }
 
-function ProblemTable({ problems }: { problems: LineProblem[] }) {
-  const { t } = useTranslation();
-  if (problems.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  return (
-    <Table<LineProblem>
-      size="small"
-      rowKey={(p, i) => `${p.line}-${p.field}-${i}`}
-      dataSource={problems}
-      pagination={problems.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
-      onRow={() => ({ 'data-testid': 'track-import-problem' }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        { title: t('shipping.trackImport.col.line'), dataIndex: 'line', width: 80 },
-        { title: t('shipping.trackImport.col.column'), dataIndex: 'field', width: 140, render: (v: string) => v || '—' },
-        { title: t('shipping.trackImport.col.problem'), key: 'msg', render: (_, p) => problemText(t, p) },
-      ]}
-    />
-  );
-}

@@ -6,6 +6,7 @@ import { useInvalidatingMutation } from '../../../lib/mutations';
 import type { shipping } from '../../../../wailsjs/go/models';
 
 export type TrackingImport = shipping.TrackingImport;
+export type SkippedRow = shipping.SkippedRow;
 
 /** Reads the file and asks the backend; new events ship and deliver orders, so both areas refresh. */
 export const useImportTracking = () =>

@@ -7,6 +7,7 @@ import { errorText, type StockMove } from '../../../lib/backend';
 import { useViewportHeight, fetchMoreOnScroll } from '../../../lib/hooks';
 import { formatMoney } from '../../../lib/money';
 import { useMoves } from '../api';
+import { columnsWidth } from '../../../lib/table';
 
 export const moveKinds = ['receive', 'adjust', 'transfer_out', 'transfer_in', 'count', 'reserve', 'release', 'ship', 'return'];
 const kindColors: Record<string, string> = {
@@ -62,7 +63,7 @@ export function LedgerTab() {
     },
     { title: t('stock.fields.device'), dataIndex: 'device', width: 110, ellipsis: true },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   return (
     <>

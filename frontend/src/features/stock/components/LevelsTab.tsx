@@ -8,6 +8,7 @@ import { errorText, type LevelRow, type Product } from '../../../lib/backend';
 import { useDebounced, useViewportHeight, fetchMoreOnScroll } from '../../../lib/hooks';
 import { useLevels, useZones } from '../api';
 import type { ActionPrefill } from './ActionModals';
+import { columnsWidth } from '../../../lib/table';
 
 type SortKey = 'product' | 'sku' | 'location' | 'onHand' | 'available' | 'expiry';
 type SortOrder = 'ascend' | 'descend' | null;
@@ -77,7 +78,7 @@ export function LevelsTab({ onAction }: { onAction: (kind: 'adjust' | 'transfer'
       ),
     },
   ];
-  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 100), 0);
+  const scrollX = columnsWidth(columns);
 
   return (
     <>

@@ -74,7 +74,7 @@ export function CostModal({
       forceRender
       data-testid="po-cost-modal"
     >
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join(t('common.sentenceSeparator'))} />}
       <Form form={form} layout="vertical">
         <Row gutter={16}>
           <Col span={12}>

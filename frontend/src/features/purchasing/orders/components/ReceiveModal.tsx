@@ -66,7 +66,7 @@ export function ReceiveModal({ open, po, onClose }: { open: boolean; po: PODetai
       forceRender
       data-testid="po-receive-modal"
     >
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problems.join(t('common.sentenceSeparator'))} />}
       <Typography.Paragraph type="secondary">{r('hint')}</Typography.Paragraph>
       <Form form={form} component={false} layout="vertical">
         <Form.List name="lines">

@@ -73,7 +73,7 @@ export function SupplierDrawer({
     } catch (err) {
       const rest = showErrors(form, t, err, topLevel(supplierFields));
       if (rest.length < problemsOf(err).length) setTab('profile'); // some landed on the form's fields
-      if (rest.length) message.error(rest.join('；'));
+      if (rest.length) message.error(rest.join(t('common.sentenceSeparator')));
     }
   };
 

@@ -49,7 +49,7 @@ export function SupplierProducts({ supplierId }: { supplierId: string }) {
       edit(undefined);
     } catch (err) {
       const rest = showErrors(form, t, err, topLevel(['productId', 'supplierSku']));
-      if (rest.length) message.error(rest.join('；'));
+      if (rest.length) message.error(rest.join(t('common.sentenceSeparator')));
     }
   };
 

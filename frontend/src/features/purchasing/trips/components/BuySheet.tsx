@@ -102,7 +102,7 @@ export function BuySheet({
       else general.push(errorText(t, d));
     }
     setErrors(onFields);
-    setProblem(general.length ? general.join('；') : undefined);
+    setProblem(general.length ? general.join(t('common.sentenceSeparator')) : undefined);
   };
 
   const onBought = async () => {

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { LocationSelect } from '../../../../components/LocationSelect';
 import { errorText, toAppError, type Trip } from '../../../../lib/backend';
 import { currencies } from '../../../../lib/money';
-import { keptRate, useCreateTrip, useSettings, useUpdateTrip } from '../api';
+import { keptRate, useCreateTrip, useUpdateTrip } from '../api';
+import { useSettings } from '../../../settings/api';
 import { emptyTrip, formToTripInput, isRate, tripToForm, type TripFormValues } from '../logic';
 
 type Values = Omit<TripFormValues, 'startsOn' | 'endsOn'> & { startsOn: Dayjs | null; endsOn: Dayjs | null };
