@@ -2,7 +2,10 @@ package store
 
 import (
 	"database/sql"
+	"fmt"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -29,43 +32,186 @@ func (tx *Tx) many(kind, table string, rows []Row) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	ops := make([]Op, len(rows))
-	ids := make([]string, len(rows))
-	var like []string
-	for i, r := range rows {
-		ops[i] = Op{Kind: kind, Table: table, ID: r.ID, Data: r.Fields}
-		if err := ops[i].normalizeLike(like); err != nil {
-			return err
-		}
-		like = ops[i].keys
-		ops[i].HLC = tx.db.clock.Now().String()
-		ids[i] = r.ID
+	if registry[table] == nil {
+		return fmt.Errorf("unknown table %q", table)
 	}
-	// The oplog's JSON is made on the other core while the rows are inserted.
-	encoded := make(chan []string, 1)
-	go func() {
-		out := make([]string, len(ops))
-		for i := range ops {
-			out[i] = string(encodeFields(ops[i].Data, ops[i].keys))
-		}
-		encoded <- out
-	}()
-	err := tx.insertMany(table, ops, ids)
-	data := <-encoded
+	ids := make([]string, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].ID
+	}
+	existing, err := tx.existingIDs(table, ids)
 	if err != nil {
 		return err
 	}
-	tx.touched[table] = true
-	for i, op := range ops {
-		if err := tx.logEncoded(op, data[i]); err != nil {
+	// fresh: the first row of each id new to the table, inserted in bulk. The others (rows
+	// that exist, later rows of an id new here) take the one-row path afterwards and are
+	// stamped later, so the last row of an id wins as it would written one by one.
+	var fresh, rest []int
+	for i, id := range ids {
+		if _, seen := existing[id]; seen {
+			rest = append(rest, i)
+			continue
+		}
+		existing[id] = false
+		fresh = append(fresh, i)
+	}
+	// in id order the primary key grows at its end instead of splitting pages everywhere
+	slices.SortFunc(fresh, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
+	restore, err := tx.dropIndexesForBulk(table, len(fresh))
+	if err != nil {
+		return err
+	}
+	if err := tx.growCache(len(fresh)); err != nil {
+		return err
+	}
+	tx.ops = slices.Grow(tx.ops, len(rows))
+	if err := tx.insertFresh(kind, table, rows, fresh); err != nil {
+		return err
+	}
+	if err := restore(); err != nil {
+		return err
+	}
+	var like *Op
+	for _, i := range rest {
+		op := &Op{Kind: kind, Table: table, ID: ids[i], Data: rows[i].Fields}
+		if err := op.normalizeLike(like); err != nil {
+			return err
+		}
+		like = op
+		op.HLC = tx.db.clock.Now().String()
+		if err := tx.apply(*op); err != nil {
+			return err
+		}
+		if err := tx.log(*op); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// insertMany applies ops (all of one kind and table): rows that may already exist one by
-// one, new ones in multi-row INSERT statements grouped by their field lists.
+// growCache lets the writer's page cache hold a bulk write of many new rows: a 100,000-product
+// import and its oplog are about 100 MB of pages, and with the normal cache SQLite wrote
+// pages out to the WAL in the middle of the transaction, which made the oplog's inserts take
+// twice as long. Rollback (also deferred after Commit) gives the memory back.
+func (tx *Tx) growCache(rows int) error {
+	if rows < 5000 || tx.grown {
+		return nil
+	}
+	tx.grown = true
+	_, err := tx.Exec(`PRAGMA cache_size = -` + strconv.Itoa(bulkCacheKiB))
+	return err
+}
+
+// Rollback ends the transaction, doing nothing after Commit, and shrinks the writer's page
+// cache again after a bulk write.
+func (tx *Tx) Rollback() error {
+	err := tx.Tx.Rollback()
+	if tx.grown {
+		tx.grown = false
+		tx.db.w.Exec(`PRAGMA cache_size = -` + strconv.Itoa(cacheKiB)) // frees the pages over it
+	}
+	return err
+}
+
+// bulkPart is a run of rows of insertFresh, normalized and with their oplog JSON made.
+type bulkPart struct {
+	ops  []Op
+	data []string
+	err  error
+	done chan struct{}
+}
+
+// insertFresh inserts the rows at idx, which are new to table, with multi-row INSERTs and
+// logs them. It is a pipeline: other goroutines normalize the rows and encode their oplog
+// JSON a part at a time, a few parts ahead, while this one stamps and writes the parts in
+// order, so the Go work overlaps SQLite's.
+func (tx *Tx) insertFresh(kind, table string, rows []Row, idx []int) error {
+	if len(idx) == 0 {
+		return nil
+	}
+	size := 8 * max(1, 2000/(len(rows[idx[0]].Fields)+2)) // eight full INSERTs of rows like the first
+	parts := make([]*bulkPart, (len(idx)+size-1)/size)
+	for k := range parts {
+		parts[k] = &bulkPart{done: make(chan struct{})}
+	}
+	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)+1) // bounds the parts made but not written
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for k, p := range parts {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go p.make(kind, table, rows, idx[k*size:min((k+1)*size, len(idx))])
+		}
+	}()
+	tx.touched[table] = true
+	for _, p := range parts {
+		<-p.done
+		if p.err != nil {
+			return p.err
+		}
+		if err := tx.writePart(table, p); err != nil {
+			return err
+		}
+		<-ahead
+	}
+	return nil
+}
+
+func (p *bulkPart) make(kind, table string, rows []Row, idx []int) {
+	defer close(p.done)
+	p.ops = make([]Op, len(idx))
+	p.data = make([]string, len(idx))
+	var like *Op
+	for j, i := range idx {
+		op := &p.ops[j]
+		*op = Op{Kind: kind, Table: table, ID: rows[i].ID, Data: rows[i].Fields}
+		if p.err = op.normalizeLike(like); p.err != nil {
+			return
+		}
+		like = op
+		p.data[j] = encodeFields(op.keys, op.vals)
+	}
+}
+
+// writePart stamps the part's operations, inserts their rows (grouped by the fields they
+// set) and logs them.
+func (tx *Tx) writePart(table string, p *bulkPart) error {
+	groups := map[string][]*Op{}
+	var order []string
+	var prev []string
+	key := ""
+	for j := range p.ops {
+		op := &p.ops[j]
+		op.HLC = tx.db.clock.Now().String()
+		if len(op.keys) != len(prev) || &op.keys[0] != &prev[0] { // not the slice of the op before
+			key, prev = strings.Join(op.keys, ","), op.keys
+		}
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], op)
+	}
+	for _, key := range order {
+		g := groups[key]
+		if err := tx.insertNew(table, g[0].keys, g); err != nil {
+			return err
+		}
+	}
+	for j := range p.ops {
+		if err := tx.logEncoded(p.ops[j], p.data[j]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertMany applies ops that are stamped already (remote ones, all of one table): rows that
+// may already exist one by one, new ones in multi-row INSERT statements grouped by their
+// field lists.
 func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
 	existing, err := tx.existingIDs(table, ids)
 	if err != nil {
@@ -135,6 +281,7 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 		verb, stampCol = "INSERT OR IGNORE", "_hlc" // a ledger row already there is the same row
 	}
 	one := "INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES "
+	args := make([]any, 0, per*cols) // reused: the driver copies the values it binds
 	for start := 0; start < len(ops); {
 		// chunks of per rows, then 16, then 1: three statements per field list, whatever the count
 		n := per
@@ -146,23 +293,33 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 		}
 		chunk := ops[start : start+n]
 		start += n
-		args := make([]any, 0, len(chunk)*cols)
+		args = args[:0]
 		for _, op := range chunk {
 			args = append(args, op.ID)
-			for _, k := range keys {
-				args = append(args, op.Data[k])
-			}
+			args = append(args, op.vals...)
 			if op.Kind == "add" {
 				args = append(args, op.HLC)
 			} else {
 				args = append(args, op.HLC+":"+group)
 			}
 		}
-		if _, err := tx.stmt(verb + " " + one + valuesList(len(chunk), cols)).Exec(args...); err != nil {
+		if err := execStmt(tx.stmt(verb+" "+one+valuesList(len(chunk), cols)), args...); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// execStmt runs a prepared statement that changes rows. It goes through Query, not Exec: for
+// Query the driver (mattn/go-sqlite3) binds every value and takes the step in one cgo
+// crossing, while Exec crosses once per value, which made binding a third of a
+// 100,000-product import. A write is done by its first step, which Query takes.
+func execStmt(s *sql.Stmt, args ...any) error {
+	rows, err := s.Query(args...)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 // valuesList returns "(?, ?), (?, ?)" for rows × cols placeholders.

@@ -139,7 +139,7 @@ func (db *DB) LoadSnapshot(ctx context.Context, rows []SnapRow) error {
 			}
 			q := "INSERT INTO " + r.Table + " (id, " + strings.Join(op.keys, ", ") + ", " + stampCol + ") VALUES (?" +
 				strings.Repeat(", ?", len(op.keys)+1) + ")"
-			if _, err := tx.stmt(q).Exec(append(args, r.Stamp)...); err != nil {
+			if err := execStmt(tx.stmt(q), append(args, r.Stamp)...); err != nil {
 				return fmt.Errorf("snapshot %s/%s: %w", r.Table, r.ID, err)
 			}
 			tx.touched[r.Table] = true

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -63,6 +64,13 @@ type Options struct {
 
 // Open opens (creating if needed) the database at path, applies pending migrations and
 // makes sure the device has an id.
+// cacheKiB is the page cache of each connection, and bulkCacheKiB the writer's during a bulk
+// write (see Tx.growCache).
+const (
+	cacheKiB     = 64 << 10
+	bulkCacheKiB = 256 << 10
+)
+
 func Open(path string, opts ...Options) (*DB, error) {
 	var o Options
 	if len(opts) > 0 {
@@ -77,7 +85,7 @@ func Open(path string, opts ...Options) (*DB, error) {
 	}
 	dsn := func(extra string) string {
 		return "file:" + (&url.URL{Path: path}).EscapedPath() +
-			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + syncMode + "&_foreign_keys=on&_cache_size=-65536" + extra
+			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + syncMode + "&_foreign_keys=on&_cache_size=-" + strconv.Itoa(cacheKiB) + extra
 	}
 	w, err := sql.Open(writerDriver, dsn("&_txlock=immediate"))
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -428,6 +429,9 @@ func TestBulkWritesEqualRowWrites(t *testing.T) {
 	for n := 0; n < 6000; n++ {
 		products = append(products, store.Row{ID: fmt.Sprintf("p%05d", n), Fields: store.Fields{
 			"sku": fmt.Sprintf("SKU-%05d", n), "name_zh": fmt.Sprintf("商品 %d", n), "price": n, "deleted": false}})
+		if n%7 == 0 { // rows setting other fields, in among the others
+			products[n].Fields["notes"] = fmt.Sprintf("备注 %d", n)
+		}
 		moves = append(moves, store.Row{ID: fmt.Sprintf("m%05d", n), Fields: store.Fields{
 			"product_id": fmt.Sprintf("p%05d", n%50), "location_id": "l1", "kind": "receive", "qty": n%7 + 1}})
 	}
@@ -547,5 +551,28 @@ func TestSetChangedWritesOnlyChangedFields(t *testing.T) {
 		if name != "补水面膜" || price != 120 {
 			t.Fatalf("both edits survive: %q %d", name, price)
 		}
+	}
+}
+
+// TestBulkWriteWithABadRowWritesNothing: a wrong value deep in a bulk write (in a later part
+// of the pipeline) fails the write with an error naming the field, and nothing of it stays.
+func TestBulkWriteWithABadRowWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	var rows []store.Row
+	for n := 0; n < 9000; n++ {
+		rows = append(rows, store.Row{ID: fmt.Sprintf("p%05d", n), Fields: store.Fields{"sku": fmt.Sprintf("S%05d", n), "price": n}})
+	}
+	rows[8123].Fields["price"] = "12.5"
+	err := db.Write(ctx, func(tx *store.Tx) error { return tx.SetMany("products", rows) })
+	if err == nil || !strings.Contains(err.Error(), "products.price") {
+		t.Fatalf("want an error naming products.price, got %v", err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM products`) + count(t, db, `SELECT count(*) FROM oplog`); n != 0 {
+		t.Fatalf("%d rows written by a failed bulk write", n)
+	}
+	err = db.Write(ctx, func(tx *store.Tx) error { return tx.SetMany("no_such_table", rows[:1]) })
+	if err == nil || !strings.Contains(err.Error(), "no_such_table") {
+		t.Fatalf("unknown table: %v", err)
 	}
 }

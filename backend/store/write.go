@@ -25,19 +25,21 @@ type Op struct {
 	ID    string   `json:"i"`
 	Data  Fields   `json:"d"`
 	keys  []string // the names in Data, sorted (set by normalize)
+	defs  []Field  // the fields named by keys
+	vals  []any    // the values of keys, converted (Data holds the same values)
 }
 
 // Tx is a write transaction. It embeds *sql.Tx for reads that must see the transaction's
 // own changes (validation); all changes to replicated tables go through Set and Add.
 type Tx struct {
 	*sql.Tx
-	db         *DB
-	stmts      map[string]*sql.Stmt
-	touched    map[string]bool
-	pending    [][6]string // oplog rows not yet written (see log)
-	pendingHLC map[string]bool
-	ops        []Op     // every operation of the transaction, for listeners
-	fresh      []string // statements this transaction prepared that the writer does not keep yet
+	db      *DB
+	stmts   map[string]*sql.Stmt
+	touched map[string]bool
+	pending [][6]string // oplog rows not yet written (see log)
+	ops     []Op        // every operation of the transaction, for listeners
+	fresh   []string    // statements this transaction prepared that the writer does not keep yet
+	grown   bool        // the writer's page cache is grown for a bulk write (growCache)
 }
 
 // Write runs fn in one transaction on the writer connection. If fn returns an error nothing
@@ -59,7 +61,7 @@ func (db *DB) begin(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}, pendingHLC: map[string]bool{}}, nil
+	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}}, nil
 }
 
 func (tx *Tx) commit(remote bool) error {
@@ -195,7 +197,7 @@ func (db *DB) ApplyOps(ctx context.Context, ops []Op) (int, error) {
 	}
 	fresh := make([]Op, 0, len(ops))
 	for _, op := range ops {
-		if seen[op.HLC] || tx.pendingHLC[op.HLC] {
+		if seen[op.HLC] {
 			continue
 		}
 		seen[op.HLC] = true
@@ -362,10 +364,11 @@ func (tx *Tx) RefreshOrderStatus(ids []string) error {
 // normalize checks the operation against the registry and converts values to int64/string.
 func (op *Op) normalize() error { return op.normalizeLike(nil) }
 
-// normalizeLike is normalize for one of many operations, most of which set the same fields:
-// when op's fields are exactly like (sorted names, from the operation before), op shares that
-// slice instead of sorting its own.
-func (op *Op) normalizeLike(like []string) error {
+// normalizeLike is normalize for one of many operations on one table, most of which set the
+// same fields: when op sets exactly the fields of like (the operation before, already
+// normalized), op shares like's sorted names instead of sorting its own, and looks each
+// value up once.
+func (op *Op) normalizeLike(like *Op) error {
 	tb := registry[op.Table]
 	if tb == nil {
 		return fmt.Errorf("unknown table %q", op.Table)
@@ -378,6 +381,11 @@ func (op *Op) normalizeLike(like []string) error {
 	}
 	if len(op.Data) == 0 {
 		return fmt.Errorf("%s %s/%s: no fields", op.Kind, op.Table, op.ID)
+	}
+	if like != nil && like.Table == op.Table && len(like.keys) == len(op.Data) {
+		if same, err := op.convertLike(like); same || err != nil {
+			return err
+		}
 	}
 	for name, v := range op.Data {
 		f, ok := tb.field(name)
@@ -392,25 +400,36 @@ func (op *Op) normalizeLike(like []string) error {
 			op.Data[name] = nv
 		}
 	}
-	if sameKeys(op.Data, like) {
-		op.keys = like
-	} else {
-		op.keys = sortedKeys(op.Data)
+	op.keys = sortedKeys(op.Data)
+	op.defs = make([]Field, len(op.keys))
+	op.vals = make([]any, len(op.keys))
+	for i, k := range op.keys {
+		op.defs[i], _ = tb.field(k)
+		op.vals[i] = op.Data[k]
 	}
 	return nil
 }
 
-// sameKeys reports whether f has exactly the names keys (which has no repeats).
-func sameKeys(f Fields, keys []string) bool {
-	if len(keys) == 0 || len(f) != len(keys) {
-		return false
-	}
-	for _, k := range keys {
-		if _, ok := f[k]; !ok {
-			return false
+// convertLike converts op's values as the fields of like, which has as many; same is false
+// when op lacks one of them (normalize then takes the general way).
+func (op *Op) convertLike(like *Op) (same bool, err error) {
+	vals := make([]any, len(like.keys))
+	for i, k := range like.keys {
+		v, ok := op.Data[k]
+		if !ok {
+			return false, nil
 		}
+		nv, err := convert(like.defs[i], v)
+		if err != nil {
+			return false, fmt.Errorf("%s.%s: %w", op.Table, k, err)
+		}
+		if nv != v {
+			op.Data[k] = nv
+		}
+		vals[i] = nv
 	}
-	return true
+	op.keys, op.defs, op.vals = like.keys, like.defs, vals
+	return true, nil
 }
 
 // convert returns v as its field's type (string, or int64 for integers and booleans). A value
@@ -492,10 +511,10 @@ func (tx *Tx) stmt(query string) *sql.Stmt {
 	return s
 }
 
-// log queues op for the oplog; flushLog writes the queue in large statements (one bound
-// JSON array per chunk instead of six bound values per row) before commit.
+// log queues op for the oplog; flushLog writes the queue in multi-row statements, at the
+// latest before commit.
 func (tx *Tx) log(op Op) error {
-	return tx.logEncoded(op, string(encodeFields(op.Data, op.keys)))
+	return tx.logEncoded(op, encodeFields(op.keys, op.vals))
 }
 
 // logEncoded is log for an operation whose fields are already encoded (bulk writes encode
@@ -504,7 +523,6 @@ func (tx *Tx) logEncoded(op Op, data string) error {
 	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
 	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, data})
 	tx.ops = append(tx.ops, op)
-	tx.pendingHLC[op.HLC] = true
 	if len(tx.pending) >= logChunk {
 		return tx.flushLog()
 	}
@@ -521,13 +539,11 @@ func (tx *Tx) flushLog() error {
 		for _, r := range chunk {
 			args = append(args, r[0], r[1], r[2], r[3], r[4], r[5])
 		}
-		if _, err := tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES ` + valuesList(len(chunk), 6)).
-			Exec(args...); err != nil {
+		if err := execStmt(tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES `+valuesList(len(chunk), 6)), args...); err != nil {
 			return err
 		}
 	}
 	tx.pending = tx.pending[:0]
-	clear(tx.pendingHLC)
 	return nil
 }
 
@@ -553,14 +569,13 @@ func (tx *Tx) apply(op Op) error {
 		case err == nil && op.HLC >= have:
 			return nil
 		case err == nil:
-			if _, err := tx.stmt("DELETE FROM " + op.Table + " WHERE id = ?").Exec(op.ID); err != nil {
+			if err := execStmt(tx.stmt("DELETE FROM "+op.Table+" WHERE id = ?"), op.ID); err != nil {
 				return err
 			}
 		case err != sql.ErrNoRows:
 			return err
 		}
-		_, err = tx.stmt(insertSQL(op.Table, "_hlc", 1)).Exec(rowArgs(nil, op, op.HLC)...)
-		return err
+		return execStmt(tx.stmt(insertSQL(op.Table, "_hlc", 1)), rowArgs(nil, op, op.HLC)...)
 	}
 	var v string
 	err := tx.stmt("SELECT _v FROM " + op.Table + " WHERE id = ?").QueryRow(op.ID).Scan(&v)
@@ -569,8 +584,7 @@ func (tx *Tx) apply(op Op) error {
 		for _, k := range keys {
 			stamps[k] = op.HLC
 		}
-		_, err := tx.stmt(insertSQL(op.Table, "_v", 1)).Exec(rowArgs(nil, op, stamps.encode(registry[op.Table]))...)
-		return err
+		return execStmt(tx.stmt(insertSQL(op.Table, "_v", 1)), rowArgs(nil, op, stamps.encode(registry[op.Table]))...)
 	} else if err != nil {
 		return err
 	}
@@ -588,8 +602,7 @@ func (tx *Tx) apply(op Op) error {
 		return nil
 	}
 	q := "UPDATE " + op.Table + " SET " + strings.Join(set, ", ") + ", _v = ? WHERE id = ?"
-	_, err = tx.stmt(q).Exec(append(args, stamps.encode(registry[op.Table]), op.ID)...)
-	return err
+	return execStmt(tx.stmt(q), append(args, stamps.encode(registry[op.Table]), op.ID)...)
 }
 
 // insertSQL is the statement inserting rows whole rows into table: id, every registry field
@@ -682,56 +695,68 @@ func decodeStamps(tb *Table, v string) fieldStamps {
 	return s
 }
 
-// encodeFields writes normalized fields (strings and int64s), whose names sorted are keys,
-// as a JSON object with sorted keys; it is what encoding/json would write, without reflection, because every operation
+// encodeFields writes normalized fields (strings and int64s), names keys (sorted) and values
+// vals, as a JSON object with sorted keys; it is what encoding/json would write, without reflection, because every operation
 // pays for it.
-func encodeFields(f Fields, keys []string) []byte {
-	b := make([]byte, 0, 32*len(keys))
-	b = append(b, '{')
+func encodeFields(keys []string, vals []any) string {
+	var b strings.Builder // its String does not copy
+	size := 2
+	for i, k := range keys {
+		size += len(k) + 4
+		if s, ok := vals[i].(string); ok {
+			size += len(s) + 2
+		} else {
+			size += 20
+		}
+	}
+	b.Grow(size)
+	b.WriteByte('{')
+	var num [20]byte
 	for i, k := range keys {
 		if i > 0 {
-			b = append(b, ',')
+			b.WriteByte(',')
 		}
-		b = appendJSONString(b, k)
-		b = append(b, ':')
-		switch v := f[k].(type) {
+		writeJSONString(&b, k)
+		b.WriteByte(':')
+		switch v := vals[i].(type) {
 		case int64:
-			b = strconv.AppendInt(b, v, 10)
+			b.Write(strconv.AppendInt(num[:0], v, 10))
 		case string:
-			b = appendJSONString(b, v)
+			writeJSONString(&b, v)
 		default: // normalize allows nothing else
 			panic(fmt.Sprintf("store: field %s has type %T", k, v))
 		}
 	}
-	return append(b, '}')
+	b.WriteByte('}')
+	return b.String()
 }
 
-func appendJSONString(b []byte, s string) []byte {
+func writeJSONString(b *strings.Builder, s string) {
 	const hex = "0123456789abcdef"
-	b = append(b, '"')
+	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' {
 			continue
 		}
-		b = append(b, s[start:i]...)
+		b.WriteString(s[start:i])
 		switch c {
 		case '"', '\\':
-			b = append(b, '\\', c)
+			b.Write([]byte{'\\', c})
 		case '\n':
-			b = append(b, '\\', 'n')
+			b.WriteString(`\n`)
 		case '\r':
-			b = append(b, '\\', 'r')
+			b.WriteString(`\r`)
 		case '\t':
-			b = append(b, '\\', 't')
+			b.WriteString(`\t`)
 		default:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			b.Write([]byte{'\\', 'u', '0', '0', hex[c>>4], hex[c&0xf]})
 		}
 		start = i + 1
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 // Live checks, for a local write, that table has a row id that is not deleted, and returns
