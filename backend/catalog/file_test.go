@@ -237,3 +237,46 @@ func TestImportProductsFileLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestImportProductsFileRepeatFoundWhileWriting: on an empty catalog a large file is written
+// while its rows are checked for repeats; a repeated SKU and barcode near the end (every cell
+// fine) still fail the import, are reported by line, and leave nothing behind: no product,
+// no category, no oplog entry, and the product indexes the bulk write had dropped.
+func TestImportProductsFileRepeatFoundWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	db, cat := mustOpen(t)
+	const n = 7000
+	var b strings.Builder
+	b.WriteString("sku,name_zh,category,barcode,price\n")
+	for i := 0; i < n; i++ {
+		sku, code := fmt.Sprintf("R-%05d", i), ean13(i)
+		switch i {
+		case n - 2:
+			sku = "R-00010" // line 12's SKU
+		case n - 1:
+			code = ean13(20) // line 22's barcode
+		}
+		fmt.Fprintf(&b, "%s,商品%d,类%d,%s,%d\n", sku, i, i%7, code, i)
+	}
+	indexes := `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'products'`
+	before := count(t, db, indexes)
+	_, err := cat.ImportProductsFile(ctx, writeFile(t, "repeats.csv", b.String()))
+	var fe *domain.FileError
+	if !errors.As(err, &fe) || len(fe.Problems) != 2 {
+		t.Fatalf("want 2 problems, got %v", err)
+	}
+	if p := fe.Problems[0]; p.Line != n || p.Field != "sku" || p.Key != "importing.problem.skuRepeats" {
+		t.Errorf("first problem %+v", p)
+	}
+	if p := fe.Problems[1]; p.Line != n+1 || p.Field != "barcode" || p.Key != "importing.problem.barcodeRepeats" {
+		t.Errorf("second problem %+v", p)
+	}
+	for _, q := range []string{`SELECT count(*) FROM products`, `SELECT count(*) FROM categories`, `SELECT count(*) FROM oplog`} {
+		if c := count(t, db, q); c != 0 {
+			t.Errorf("%s: %d after a refused import", q, c)
+		}
+	}
+	if after := count(t, db, indexes); after != before {
+		t.Errorf("product indexes: %d before, %d after", before, after)
+	}
+}

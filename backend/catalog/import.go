@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -43,10 +44,6 @@ func (s *Service) ImportProducts(ctx context.Context, file string, rows []Import
 // could not be read): they are reported together with the problems found here, in line order.
 func (s *Service) importProducts(ctx context.Context, file string, rows []ImportRow, problems []domain.LineProblem) (ImportResult, error) {
 	var res ImportResult
-	fe := &domain.FileError{File: file, Problems: problems}
-	bad := func(line int, e *domain.Error) { fe.Problems = append(fe.Problems, domain.ProblemAt(line, e)) }
-	skuLine := map[string]int{}
-	barcodeLine := map[string]int{}
 	checked := make([][]*domain.Error, len(rows))
 	importer.EachRow(len(rows), func(i int) {
 		r := &rows[i]
@@ -56,59 +53,82 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 			checked[i] = r.Validate().List
 		}
 	})
-	for i := range rows {
-		r := &rows[i]
-		for _, e := range checked[i] {
-			bad(r.Line, e)
-		}
-		if r.SKU != "" {
-			if first, dup := skuLine[r.SKU]; dup {
-				bad(r.Line, domain.Invalid("sku", "importing.problem.skuRepeats", fmt.Sprintf("SKU %q repeats line %d", r.SKU, first),
-					map[string]any{"sku": r.SKU, "line": first}))
-			} else {
-				skuLine[r.SKU] = r.Line
-			}
-		}
-		if r.Barcode != "" {
-			if first, dup := barcodeLine[r.Barcode]; dup {
-				bad(r.Line, domain.Invalid("barcode", "importing.problem.barcodeRepeats", fmt.Sprintf("barcode %s repeats line %d", r.Barcode, first),
-					map[string]any{"barcode": r.Barcode, "line": first}))
-			} else {
-				barcodeLine[r.Barcode] = r.Line
-			}
-		}
-	}
-	err := s.db.Write(ctx, func(tx *store.Tx) error {
-		// Look every SKU and barcode of the file up in two statements, not two per row.
-		skus := make([]string, 0, len(skuLine))
-		for sku := range skuLine {
-			skus = append(skus, sku)
-		}
-		existing, err := productsBySKU(tx, skus)
-		if err != nil {
-			return err
-		}
-		barcodes := make([]string, 0, len(barcodeLine))
-		for code := range barcodeLine {
-			barcodes = append(barcodes, code)
-		}
-		owners, err := skusByBarcode(tx, barcodes)
-		if err != nil {
-			return err
-		}
+	// Rows' problems and repeated SKUs and barcodes are looked for on another core while the
+	// transaction starts writing: a file with any problem is rolled back, and a clean one is
+	// not held up. All problems come back together, in line order.
+	var found []domain.LineProblem
+	bad := func(line int, e *domain.Error) { found = append(found, domain.ProblemAt(line, e)) }
+	skuLine := make(map[string]int, len(rows))
+	barcodeLine := make(map[string]int, len(rows))
+	scanned := make(chan struct{})
+	go func() {
+		defer close(scanned)
 		for i := range rows {
 			r := &rows[i]
-			for _, other := range owners[r.Barcode] {
-				if other != r.SKU {
-					bad(r.Line, domain.Invalid("barcode", "importing.problem.barcodeTaken",
-						fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, other), map[string]any{"barcode": r.Barcode, "sku": other}))
-					break
+			for _, e := range checked[i] {
+				bad(r.Line, e)
+			}
+			if r.SKU != "" {
+				if first, dup := skuLine[r.SKU]; dup {
+					bad(r.Line, domain.Invalid("sku", "importing.problem.skuRepeats", fmt.Sprintf("SKU %q repeats line %d", r.SKU, first),
+						map[string]any{"sku": r.SKU, "line": first}))
+				} else {
+					skuLine[r.SKU] = r.Line
+				}
+			}
+			if r.Barcode != "" {
+				if first, dup := barcodeLine[r.Barcode]; dup {
+					bad(r.Line, domain.Invalid("barcode", "importing.problem.barcodeRepeats", fmt.Sprintf("barcode %s repeats line %d", r.Barcode, first),
+						map[string]any{"barcode": r.Barcode, "line": first}))
+				} else {
+					barcodeLine[r.Barcode] = r.Line
 				}
 			}
 		}
-		if len(fe.Problems) > 0 {
-			slices.SortStableFunc(fe.Problems, func(a, b domain.LineProblem) int { return a.Line - b.Line })
-			return fe
+	}()
+	defer func() { <-scanned }() // on every way out
+	var taken []domain.LineProblem
+	// refused waits for the scan and says whether the file has problems, which end the
+	// transaction (and so undo whatever it wrote).
+	refused := func() *domain.FileError {
+		<-scanned
+		all := slices.Concat(problems, found, taken)
+		if len(all) == 0 {
+			return nil
+		}
+		slices.SortStableFunc(all, func(a, b domain.LineProblem) int { return a.Line - b.Line })
+		return &domain.FileError{File: file, Problems: all}
+	}
+	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		var anyProducts bool
+		if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM products)`).Scan(&anyProducts); err != nil {
+			return err
+		}
+		existing := map[string]Product{}
+		if anyProducts { // a first import has nothing to look up
+			<-scanned
+			// Look every SKU and barcode of the file up in two statements, not two per row.
+			var err error
+			if existing, err = productsBySKU(tx, slices.Collect(maps.Keys(skuLine))); err != nil {
+				return err
+			}
+			owners, err := skusByBarcode(tx, slices.Collect(maps.Keys(barcodeLine)))
+			if err != nil {
+				return err
+			}
+			for i := range rows {
+				r := &rows[i]
+				for _, other := range owners[r.Barcode] {
+					if other != r.SKU {
+						taken = append(taken, domain.ProblemAt(r.Line, domain.Invalid("barcode", "importing.problem.barcodeTaken",
+							fmt.Sprintf("barcode %s is already used by product %s", r.Barcode, other), map[string]any{"barcode": r.Barcode, "sku": other})))
+						break
+					}
+				}
+			}
+		}
+		if len(problems) > 0 || len(taken) > 0 {
+			return refused()
 		}
 		categories, err := s.categoryIDs(tx)
 		if err != nil {
@@ -128,26 +148,23 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 				r.CategoryID = id
 			}
 		}
-		// Every row's fields, and the id of each new product, on all cores.
-		now := nowRFC3339()
-		all := make([]store.Row, len(rows))
+		// The id of each new product, on all cores; its fields are made as it is written.
+		ids := make([]string, len(rows))
 		importer.EachRow(len(rows), func(i int) {
-			all[i].Fields = rows[i].fields()
 			if _, ok := existing[rows[i].SKU]; !ok {
-				all[i].ID = domain.DerivedID("product", rows[i].SKU)
-				all[i].Fields["created_at"] = now
-				all[i].Fields["deleted"] = false
+				ids[i] = domain.DerivedID("product", rows[i].SKU)
 			}
 		})
-		var created []store.Row
+		var created []int // the rows of new products
+		var createdIDs []string
 		for i := range rows {
 			r := &rows[i]
-			fields := all[i].Fields
 			old, ok := existing[r.SKU]
 			if !ok {
-				created = append(created, all[i])
+				created, createdIDs = append(created, i), append(createdIDs, ids[i])
 				continue
 			}
+			fields := r.fields()
 			if r.Photo == "" {
 				delete(fields, "photo") // a file without photos keeps the ones taken in the app
 			}
@@ -169,7 +186,17 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 			}
 		}
 		res.Created = len(created)
-		return tx.SetMany("products", created)
+		now := nowRFC3339()
+		err = tx.SetManyFunc("products", createdIDs, func(k int) store.Fields {
+			f := rows[created[k]].fields()
+			f["created_at"] = now
+			f["deleted"] = false
+			return f
+		})
+		if fe := refused(); fe != nil {
+			return fe
+		}
+		return err
 	})
 	if err != nil {
 		return ImportResult{}, err

@@ -20,24 +20,35 @@ type Row struct {
 // hundreds at a time in one statement, which is what makes a 100,000-product import fast.
 // Rows that exist take the per-row path.
 func (tx *Tx) SetMany(table string, rows []Row) error {
-	return tx.many("set", table, rows)
+	return tx.many("set", table, rowIDs(rows), func(i int) Fields { return rows[i].Fields })
 }
 
 // AddMany is Add for many rows of one ledger table, inserted hundreds at a time.
 func (tx *Tx) AddMany(table string, rows []Row) error {
-	return tx.many("add", table, rows)
+	return tx.many("add", table, rowIDs(rows), func(i int) Fields { return rows[i].Fields })
 }
 
-func (tx *Tx) many(kind, table string, rows []Row) error {
-	if len(rows) == 0 {
+// SetManyFunc is SetMany for the rows ids whose fields are made when they are written, by
+// fields(i) for ids[i], called once per row from several goroutines at a time: an import
+// builds its rows on other cores while earlier ones are inserted, and never holds them all.
+func (tx *Tx) SetManyFunc(table string, ids []string, fields func(i int) Fields) error {
+	return tx.many("set", table, ids, fields)
+}
+
+func rowIDs(rows []Row) []string {
+	ids := make([]string, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].ID
+	}
+	return ids
+}
+
+func (tx *Tx) many(kind, table string, ids []string, fields func(i int) Fields) error {
+	if len(ids) == 0 {
 		return nil
 	}
 	if registry[table] == nil {
 		return fmt.Errorf("unknown table %q", table)
-	}
-	ids := make([]string, len(rows))
-	for i := range rows {
-		ids[i] = rows[i].ID
 	}
 	existing, err := tx.existingIDs(table, ids)
 	if err != nil {
@@ -64,8 +75,8 @@ func (tx *Tx) many(kind, table string, rows []Row) error {
 	if err := tx.growCache(len(fresh)); err != nil {
 		return err
 	}
-	tx.ops = slices.Grow(tx.ops, len(rows))
-	if err := tx.insertFresh(kind, table, rows, fresh); err != nil {
+	tx.ops = slices.Grow(tx.ops, len(ids))
+	if err := tx.insertFresh(kind, table, ids, fields, fresh); err != nil {
 		return err
 	}
 	if err := restore(); err != nil {
@@ -73,7 +84,7 @@ func (tx *Tx) many(kind, table string, rows []Row) error {
 	}
 	var like *Op
 	for _, i := range rest {
-		op := &Op{Kind: kind, Table: table, ID: ids[i], Data: rows[i].Fields}
+		op := &Op{Kind: kind, Table: table, ID: ids[i], Data: fields(i)}
 		if err := op.normalizeLike(like); err != nil {
 			return err
 		}
@@ -115,25 +126,28 @@ func (tx *Tx) Rollback() error {
 
 // bulkPart is a run of rows of insertFresh, normalized and with their oplog JSON made.
 type bulkPart struct {
-	ops  []Op
-	data []string
-	err  error
-	done chan struct{}
+	first Fields // the fields of the part's first row when made before (part 0)
+	ops   []Op
+	data  []string
+	err   error
+	done  chan struct{}
 }
 
 // insertFresh inserts the rows at idx, which are new to table, with multi-row INSERTs and
 // logs them. It is a pipeline: other goroutines normalize the rows and encode their oplog
 // JSON a part at a time, a few parts ahead, while this one stamps and writes the parts in
 // order, so the Go work overlaps SQLite's.
-func (tx *Tx) insertFresh(kind, table string, rows []Row, idx []int) error {
+func (tx *Tx) insertFresh(kind, table string, ids []string, fields func(int) Fields, idx []int) error {
 	if len(idx) == 0 {
 		return nil
 	}
-	size := 8 * max(1, 2000/(len(rows[idx[0]].Fields)+2)) // eight full INSERTs of rows like the first
+	first := fields(idx[0])
+	size := 8 * max(1, 2000/(len(first)+2)) // eight full INSERTs of rows like the first
 	parts := make([]*bulkPart, (len(idx)+size-1)/size)
 	for k := range parts {
 		parts[k] = &bulkPart{done: make(chan struct{})}
 	}
+	parts[0].first = first
 	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)+1) // bounds the parts made but not written
 	stop := make(chan struct{})
 	defer close(stop)
@@ -144,7 +158,7 @@ func (tx *Tx) insertFresh(kind, table string, rows []Row, idx []int) error {
 			case <-stop:
 				return
 			}
-			go p.make(kind, table, rows, idx[k*size:min((k+1)*size, len(idx))])
+			go p.make(kind, table, ids, fields, idx[k*size:min((k+1)*size, len(idx))])
 		}
 	}()
 	tx.touched[table] = true
@@ -161,14 +175,18 @@ func (tx *Tx) insertFresh(kind, table string, rows []Row, idx []int) error {
 	return nil
 }
 
-func (p *bulkPart) make(kind, table string, rows []Row, idx []int) {
+func (p *bulkPart) make(kind, table string, ids []string, fields func(int) Fields, idx []int) {
 	defer close(p.done)
 	p.ops = make([]Op, len(idx))
 	p.data = make([]string, len(idx))
 	var like *Op
 	for j, i := range idx {
 		op := &p.ops[j]
-		*op = Op{Kind: kind, Table: table, ID: rows[i].ID, Data: rows[i].Fields}
+		f := p.first // the first row's fields, made already
+		if j > 0 || f == nil {
+			f = fields(i)
+		}
+		*op = Op{Kind: kind, Table: table, ID: ids[i], Data: f}
 		if p.err = op.normalizeLike(like); p.err != nil {
 			return
 		}
