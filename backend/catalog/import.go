@@ -61,6 +61,15 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 	skuLine := make(map[string]int, len(rows))
 	barcodeLine := make(map[string]int, len(rows))
 	scanned := make(chan struct{})
+	// once reports value (of field) when an earlier line had it already; format names both.
+	once := func(seen map[string]int, line int, field, key, value, format string) {
+		if first, dup := seen[value]; dup {
+			bad(line, domain.Invalid(field, key, fmt.Sprintf(format, value, first),
+				map[string]any{field: value, "line": first}))
+		} else if value != "" {
+			seen[value] = line
+		}
+	}
 	go func() {
 		defer close(scanned)
 		for i := range rows {
@@ -68,22 +77,8 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 			for _, e := range checked[i] {
 				bad(r.Line, e)
 			}
-			if r.SKU != "" {
-				if first, dup := skuLine[r.SKU]; dup {
-					bad(r.Line, domain.Invalid("sku", "importing.problem.skuRepeats", fmt.Sprintf("SKU %q repeats line %d", r.SKU, first),
-						map[string]any{"sku": r.SKU, "line": first}))
-				} else {
-					skuLine[r.SKU] = r.Line
-				}
-			}
-			if r.Barcode != "" {
-				if first, dup := barcodeLine[r.Barcode]; dup {
-					bad(r.Line, domain.Invalid("barcode", "importing.problem.barcodeRepeats", fmt.Sprintf("barcode %s repeats line %d", r.Barcode, first),
-						map[string]any{"barcode": r.Barcode, "line": first}))
-				} else {
-					barcodeLine[r.Barcode] = r.Line
-				}
-			}
+			once(skuLine, r.Line, "sku", "importing.problem.skuRepeats", r.SKU, "SKU %q repeats line %d")
+			once(barcodeLine, r.Line, "barcode", "importing.problem.barcodeRepeats", r.Barcode, "barcode %s repeats line %d")
 		}
 	}()
 	defer func() { <-scanned }() // on every way out
