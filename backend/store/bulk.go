@@ -54,20 +54,35 @@ func (tx *Tx) many(kind, table string, ids []string, fields func(i int) Fields) 
 	if err != nil {
 		return err
 	}
-	// fresh: the first row of each id new to the table, inserted in bulk. The others (rows
-	// that exist, later rows of an id new here) take the one-row path afterwards and are
-	// stamped later, so the last row of an id wins as it would written one by one.
+	// fresh: the first row of each id new to the table, inserted in bulk, in id order (the
+	// primary key then grows at its end instead of splitting pages everywhere). The others
+	// (rows that exist, later rows of an id new here) take the one-row path afterwards, in
+	// their order, and are stamped later, so the last row of an id wins as it would written
+	// one by one.
 	var fresh, rest []int
 	for i, id := range ids {
-		if _, seen := existing[id]; seen {
+		if existing[id] {
 			rest = append(rest, i)
-			continue
+		} else {
+			fresh = append(fresh, i)
 		}
-		existing[id] = false
-		fresh = append(fresh, i)
 	}
-	// in id order the primary key grows at its end instead of splitting pages everywhere
-	slices.SortFunc(fresh, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
+	slices.SortFunc(fresh, func(a, b int) int {
+		if c := strings.Compare(ids[a], ids[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	firsts := make([]int, 0, len(fresh))
+	for k, i := range fresh {
+		if k > 0 && ids[i] == ids[fresh[k-1]] {
+			rest = append(rest, i)
+		} else {
+			firsts = append(firsts, i)
+		}
+	}
+	fresh = firsts
+	slices.Sort(rest)
 	restore, err := tx.dropIndexesForBulk(table, len(fresh))
 	if err != nil {
 		return err

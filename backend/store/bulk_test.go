@@ -53,3 +53,17 @@ func TestBulkWriteGrowsTheCacheForItsTransactionOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestStampStringIsTheFixedWidthForm: the hand-written String is the "%013d.%05d.%s" form,
+// which ParseStamp reads back, for stamps at the edges of their widths.
+func TestStampStringIsTheFixedWidthForm(t *testing.T) {
+	for _, s := range []Stamp{{0, 0, "d"}, {1, 7, "dev-1"}, {1764115200123, 99999, "01JABCDEF"}, {9999999999999, 12, "x"}} {
+		want := fmt.Sprintf("%013d.%05d.%s", s.Wall, s.Counter, s.Device)
+		if got := s.String(); got != want {
+			t.Errorf("%+v: %q, want %q", s, got, want)
+		}
+		if back, err := ParseStamp(s.String()); err != nil || back != s {
+			t.Errorf("%+v: read back as %+v, %v", s, back, err)
+		}
+	}
+}

@@ -19,7 +19,26 @@ type Stamp struct {
 const maxCounter = 99999
 
 func (s Stamp) String() string {
-	return fmt.Sprintf("%013d.%05d.%s", s.Wall, s.Counter, s.Device)
+	if s.Wall < 0 || s.Wall > 9999999999999 || s.Counter < 0 || s.Counter > maxCounter {
+		return fmt.Sprintf("%013d.%05d.%s", s.Wall, s.Counter, s.Device) // never issued by a Clock
+	}
+	// by hand: every operation is stamped, and a 100,000-row import spent 50 ms in Sprintf
+	b := make([]byte, 0, 20+len(s.Device))
+	b = appendPadded(b, s.Wall, 13)
+	b = append(b, '.')
+	b = appendPadded(b, int64(s.Counter), 5)
+	b = append(b, '.')
+	return string(append(b, s.Device...))
+}
+
+// appendPadded appends n (not negative) with leading zeros to width digits.
+func appendPadded(b []byte, n int64, width int) []byte {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], n, 10)
+	for i := len(d); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 // ParseStamp reads the string form of a Stamp.
