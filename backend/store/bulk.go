@@ -30,7 +30,7 @@ func (tx *Tx) AddMany(table string, rows []Row) error {
 
 // SetManyFunc is SetMany for the rows ids whose fields are made when they are written, by
 // fields(i) for ids[i], called once per row from several goroutines at a time: an import
-// builds its rows on other cores while earlier ones are inserted, and never holds them all.
+// builds its rows on other cores while earlier ones are being inserted.
 func (tx *Tx) SetManyFunc(table string, ids []string, fields func(i int) Fields) error {
 	return tx.many("set", table, ids, fields)
 }

@@ -12,6 +12,10 @@
 //   - Add(table, id, fields): appends an immutable row to a ledger table; an id already present
 //     is ignored, so applying an operation twice changes nothing.
 //
+// SetMany, AddMany and SetManyFunc are the same operations for many rows of one table (imports):
+// rows new to the table are inserted hundreds to a statement, in a pipeline where other cores
+// normalize and encode the rows while the writer inserts them (bulk.go).
+//
 // Each operation gets an HLC stamp (wall ms, counter, device) and is written to the local
 // oplog in the same transaction as the row change. Remote operations (sync) enter through
 // ApplyOps and the same apply code, so the conflict rules live only here. The registry in
