@@ -50,39 +50,12 @@ func (tx *Tx) many(kind, table string, ids []string, fields func(i int) Fields) 
 	if registry[table] == nil {
 		return fmt.Errorf("unknown table %q", table)
 	}
-	existing, err := tx.existingIDs(table, ids)
+	// The rest are stamped after the fresh rows, so the last row of an id wins as it would
+	// written one by one.
+	fresh, rest, err := tx.splitNew(table, ids)
 	if err != nil {
 		return err
 	}
-	// fresh: the first row of each id new to the table, inserted in bulk, in id order (the
-	// primary key then grows at its end instead of splitting pages everywhere). The others
-	// (rows that exist, later rows of an id new here) take the one-row path afterwards, in
-	// their order, and are stamped later, so the last row of an id wins as it would written
-	// one by one.
-	var fresh, rest []int
-	for i, id := range ids {
-		if existing[id] {
-			rest = append(rest, i)
-		} else {
-			fresh = append(fresh, i)
-		}
-	}
-	slices.SortFunc(fresh, func(a, b int) int {
-		if c := strings.Compare(ids[a], ids[b]); c != 0 {
-			return c
-		}
-		return a - b
-	})
-	firsts := make([]int, 0, len(fresh))
-	for k, i := range fresh {
-		if k > 0 && ids[i] == ids[fresh[k-1]] {
-			rest = append(rest, i)
-		} else {
-			firsts = append(firsts, i)
-		}
-	}
-	fresh = firsts
-	slices.Sort(rest)
 	restore, err := tx.dropIndexesForBulk(table, len(fresh))
 	if err != nil {
 		return err
@@ -113,6 +86,40 @@ func (tx *Tx) many(kind, table string, ids []string, fields func(i int) Fields) 
 		}
 	}
 	return nil
+}
+
+// splitNew sorts the rows ids (of table) into fresh, the first row of each id new to the
+// table, in id order (the primary key then grows at its end instead of splitting pages
+// everywhere), for the bulk insert; and rest, rows that exist or repeat an id of the batch, in
+// their order, for the one-row path afterwards.
+func (tx *Tx) splitNew(table string, ids []string) (fresh, rest []int, err error) {
+	existing, err := tx.existingIDs(table, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	var candidates []int
+	for i, id := range ids {
+		if existing[id] {
+			rest = append(rest, i)
+		} else {
+			candidates = append(candidates, i)
+		}
+	}
+	slices.SortFunc(candidates, func(a, b int) int {
+		if c := strings.Compare(ids[a], ids[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	for k, i := range candidates {
+		if k > 0 && ids[i] == ids[candidates[k-1]] {
+			rest = append(rest, i)
+		} else {
+			fresh = append(fresh, i)
+		}
+	}
+	slices.Sort(rest)
+	return fresh, rest, nil
 }
 
 // growCache lets the writer's page cache hold a bulk write of many new rows: a 100,000-product
@@ -210,29 +217,15 @@ func (p *bulkPart) make(kind, table string, ids []string, fields func(int) Field
 	}
 }
 
-// writePart stamps the part's operations, inserts their rows (grouped by the fields they
-// set) and logs them.
+// writePart stamps the part's operations, inserts their rows and logs them.
 func (tx *Tx) writePart(table string, p *bulkPart) error {
-	groups := map[string][]*Op{}
-	var order []string
-	var prev []string
-	key := ""
+	ops := make([]*Op, len(p.ops))
 	for j := range p.ops {
-		op := &p.ops[j]
-		op.HLC = tx.db.clock.Now().String()
-		if len(op.keys) != len(prev) || &op.keys[0] != &prev[0] { // not the slice of the op before
-			key, prev = strings.Join(op.keys, ","), op.keys
-		}
-		if _, ok := groups[key]; !ok {
-			order = append(order, key)
-		}
-		groups[key] = append(groups[key], op)
+		p.ops[j].HLC = tx.db.clock.Now().String()
+		ops[j] = &p.ops[j]
 	}
-	for _, key := range order {
-		g := groups[key]
-		if err := tx.insertNew(table, g[0].keys, g); err != nil {
-			return err
-		}
+	if err := tx.insertGrouped(table, ops); err != nil {
+		return err
 	}
 	for j := range p.ops {
 		if err := tx.logEncoded(p.ops[j], p.data[j]); err != nil {
@@ -242,52 +235,61 @@ func (tx *Tx) writePart(table string, p *bulkPart) error {
 	return nil
 }
 
-// insertMany applies ops that are stamped already (remote ones, all of one table): rows that
-// may already exist one by one, new ones in multi-row INSERT statements grouped by their
-// field lists.
-func (tx *Tx) insertMany(table string, ops []Op, ids []string) error {
-	existing, err := tx.existingIDs(table, ids)
-	if err != nil {
-		return err
-	}
-	fresh := map[string][]*Op{} // rows new to the table, by the fields they set
-	var repeats []Op            // later operations on a row new in this batch
+// insertMany applies ops that are stamped already (remote ones, all of one table): rows new to
+// the table in multi-row INSERTs, the others one by one.
+func (tx *Tx) insertMany(table string, ops []Op) error {
+	ids := make([]string, len(ops))
 	for i := range ops {
-		if existing[ops[i].ID] {
-			if err := tx.apply(ops[i]); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, seen := existing[ops[i].ID]; seen {
-			repeats = append(repeats, ops[i])
-			continue
-		}
-		existing[ops[i].ID] = false // new: a repeat of this id waits until it is inserted
-		key := strings.Join(ops[i].keys, ",")
-		fresh[key] = append(fresh[key], &ops[i])
+		ids[i] = ops[i].ID
 	}
-	newRows := 0
-	for _, g := range fresh {
-		newRows += len(g)
-	}
-	restore, err := tx.dropIndexesForBulk(table, newRows)
+	fresh, rest, err := tx.splitNew(table, ids)
 	if err != nil {
 		return err
 	}
-	for _, group := range fresh {
-		// in id order the primary key grows at its end instead of splitting pages everywhere
-		slices.SortFunc(group, func(a, b *Op) int { return strings.Compare(a.ID, b.ID) })
-		if err := tx.insertNew(table, group[0].keys, group); err != nil {
+	restore, err := tx.dropIndexesForBulk(table, len(fresh))
+	if err != nil {
+		return err
+	}
+	rows := make([]*Op, len(fresh))
+	for k, i := range fresh {
+		rows[k] = &ops[i]
+	}
+	if err := tx.insertGrouped(table, rows); err != nil {
+		return err
+	}
+	if err := restore(); err != nil {
+		return err
+	}
+	for _, i := range rest {
+		if err := tx.apply(ops[i]); err != nil {
 			return err
 		}
 	}
-	for _, op := range repeats {
-		if err := tx.apply(op); err != nil {
+	return nil
+}
+
+// insertGrouped inserts ops, rows new to table, with one run of multi-row INSERTs per list of
+// fields they set (in the order the lists first appear).
+func (tx *Tx) insertGrouped(table string, ops []*Op) error {
+	groups := map[string][]*Op{}
+	var order []string
+	var prev []string
+	key := ""
+	for _, op := range ops {
+		if len(op.keys) != len(prev) || &op.keys[0] != &prev[0] { // not the slice of the op before
+			key, prev = strings.Join(op.keys, ","), op.keys
+		}
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], op)
+	}
+	for _, key := range order {
+		if err := tx.insertNew(table, groups[key][0].keys, groups[key]); err != nil {
 			return err
 		}
 	}
-	return restore()
+	return nil
 }
 
 func (tx *Tx) existingIDs(table string, ids []string) (map[string]bool, error) {

@@ -62,8 +62,6 @@ type Options struct {
 	NoSync bool
 }
 
-// Open opens (creating if needed) the database at path, applies pending migrations and
-// makes sure the device has an id.
 // cacheKiB is the page cache of each connection, and bulkCacheKiB the writer's during a bulk
 // write (see Tx.growCache).
 const (
@@ -71,6 +69,8 @@ const (
 	bulkCacheKiB = 256 << 10
 )
 
+// Open opens (creating if needed) the database at path, applies pending migrations and
+// makes sure the device has an id.
 func Open(path string, opts ...Options) (*DB, error) {
 	var o Options
 	if len(opts) > 0 {

@@ -283,13 +283,8 @@ func (tx *Tx) applyBulk(ops []Op) error {
 			groups[op.Table] = append(groups[op.Table], op)
 		}
 		for _, table := range order {
-			g := groups[table]
-			ids := make([]string, len(g))
-			for i := range g {
-				ids[i] = g[i].ID
-			}
 			tx.touched[table] = true
-			if err := tx.insertMany(table, g, ids); err != nil {
+			if err := tx.insertMany(table, groups[table]); err != nil {
 				return err
 			}
 		}
@@ -696,8 +691,7 @@ func decodeStamps(tb *Table, v string) fieldStamps {
 }
 
 // encodeFields writes normalized fields (strings and int64s), names keys (sorted) and values
-// vals, as a JSON object with sorted keys; it is what encoding/json would write, without reflection, because every operation
-// pays for it.
+// vals, as a JSON object with sorted keys, without reflection: every operation pays for it.
 func encodeFields(keys []string, vals []any) string {
 	var b strings.Builder // its String does not copy
 	size := 2
