@@ -143,20 +143,12 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 				r.CategoryID = id
 			}
 		}
-		// The id of each new product, on all cores; its fields are made as it is written.
-		ids := make([]string, len(rows))
-		importer.EachRow(len(rows), func(i int) {
-			if _, ok := existing[rows[i].SKU]; !ok {
-				ids[i] = domain.DerivedID("product", rows[i].SKU)
-			}
-		})
 		var created []int // the rows of new products
-		var createdIDs []string
 		for i := range rows {
 			r := &rows[i]
 			old, ok := existing[r.SKU]
 			if !ok {
-				created, createdIDs = append(created, i), append(createdIDs, ids[i])
+				created = append(created, i)
 				continue
 			}
 			fields := r.fields()
@@ -180,7 +172,10 @@ func (s *Service) importProducts(ctx context.Context, file string, rows []Import
 				return err
 			}
 		}
+		// New products' ids on all cores; their fields are made as they are written.
 		res.Created = len(created)
+		createdIDs := make([]string, len(created))
+		importer.EachRow(len(created), func(k int) { createdIDs[k] = domain.DerivedID("product", rows[created[k]].SKU) })
 		now := nowRFC3339()
 		err = tx.SetManyFunc("products", createdIDs, func(k int) store.Fields {
 			f := rows[created[k]].fields()

@@ -105,12 +105,12 @@ func (in *ProductInput) Validate() *domain.Problems {
 }
 
 func (in *ProductInput) fields() store.Fields {
-	f := make(store.Fields, 18) // room for the two a new product adds
-	f["sku"], f["name_zh"], f["name_orig"], f["brand"] = in.SKU, in.NameZh, in.NameOrig, in.Brand
-	f["category_id"], f["barcode"], f["cost"], f["cost_currency"] = in.CategoryID, in.Barcode, in.Cost, in.CostCurrency
-	f["price"], f["price_currency"], f["weight_g"], f["photo"] = in.Price, in.PriceCurrency, in.WeightG, in.Photo
-	f["notes"], f["shelf_life"], f["reorder_point"], f["reorder_qty"] = in.Notes, in.ShelfLife, in.ReorderPoint, in.ReorderQty
-	return f
+	return store.Fields{
+		"sku": in.SKU, "name_zh": in.NameZh, "name_orig": in.NameOrig, "brand": in.Brand,
+		"category_id": in.CategoryID, "barcode": in.Barcode, "cost": in.Cost, "cost_currency": in.CostCurrency,
+		"price": in.Price, "price_currency": in.PriceCurrency, "weight_g": in.WeightG, "photo": in.Photo,
+		"notes": in.Notes, "shelf_life": in.ShelfLife, "reorder_point": in.ReorderPoint, "reorder_qty": in.ReorderQty,
+	}
 }
 
 // CreateProduct adds a product with a new id.
