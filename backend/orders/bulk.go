@@ -2,6 +2,7 @@ package orders
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"daigoudesk/backend/domain"
@@ -38,9 +39,9 @@ func (e *ImportError) Unwrap() error { return e.Err }
 // confirmed but not yet shipped hold a reservation at their location; those of a shipped,
 // delivered or completed order have left stock (first-expiry-first-out, without a reservation
 // first); a draft or cancelled order holds none. Rows are written with SetMany and AddMany, and
-// the orders' order_status rows are computed once at the end instead of by triggers after
-// every row. On any error (an *ImportError naming the order) the caller's transaction must
-// roll back.
+// the orders' order_status rows are computed here from the rows written, as the view
+// order_status_calc would compute them, instead of by triggers after every row. On any error
+// (an *ImportError naming the order) the caller's transaction must roll back.
 func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	if len(list) == 0 {
 		return nil
@@ -57,7 +58,7 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	device := tx.Device()
 	var headers, lines, events, payments []store.Row
 	var moves []BulkMove
-	ids := make([]string, len(list))
+	status := make([]store.OrderStatus, len(list))
 	for n, o := range list {
 		fail := func(err error) error { return &ImportError{Index: n, Err: err} }
 		in := o.Input
@@ -75,7 +76,6 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 				return fail(err)
 			}
 		}
-		ids[n] = o.ID
 		h := in.headerFields()
 		h["number"], h["created_at"] = numbers[n], created
 		headers = append(headers, store.Row{ID: o.ID, Fields: h})
@@ -83,7 +83,9 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 		if kind == Paid {
 			kind = Confirmed
 		}
+		var goods, paid, paidBase int64
 		for i, l := range in.Lines {
+			goods += l.Qty * l.UnitPrice
 			if l.ID == "" {
 				l.ID = domain.NewID()
 			}
@@ -127,7 +129,10 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 				id = domain.NewID()
 			}
 			payments = append(payments, store.Row{ID: id, Fields: f})
+			paid, paidBase = f["order_amount"].(int64), f["base_amount"].(int64)
 		}
+		status[n] = newOrderStatus(o.ID, kind, goods, paid, paidBase, &in)
+		status[n].Number = numbers[n]
 	}
 	err = tx.PauseOrderStatus(func() error {
 		for _, w := range []struct {
@@ -148,5 +153,24 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	if err != nil {
 		return err
 	}
-	return tx.RefreshOrderStatus(ids)
+	return tx.PutOrderStatus(status)
+}
+
+// newOrderStatus is the order_status row of a new order with one event (kind; none for a
+// draft), goods the sum of its lines and one payment of paid (paidBase in the base currency),
+// as order_status_calc computes it. Its pre-order lines are not filled yet.
+func newOrderStatus(id, kind string, goods, paid, paidBase int64, in *OrderInput) store.OrderStatus {
+	total := goods - in.Discount + in.ShippingFee
+	var events []string
+	if kind != Draft {
+		events = []string{kind}
+	}
+	st := Status(events, paid, total)
+	priority := in.Priority
+	if !slices.Contains(Priorities, priority) { // as the view reads it
+		priority = ""
+	}
+	return store.OrderStatus{OrderID: id, Status: st, Rank: Rank(st), Goods: goods, Total: total, Paid: paid,
+		PaidBase: paidBase, OrderedAt: in.OrderedAt, Channel: in.Channel, ChannelOrderNo: in.ChannelOrderNo,
+		CustomerID: in.CustomerID, ShipName: in.ShipName, Currency: in.Currency, DueDate: in.DueDate, Priority: priority}
 }

@@ -2,6 +2,7 @@ package orders_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand"
 	"slices"
@@ -453,6 +454,24 @@ func TestNumbering(t *testing.T) {
 	if n := e.draft(t, "CNY", line).Order.Number; n != "SO-JP1-0004" {
 		t.Fatalf("after a refused order: %s", n)
 	}
+	// a counter behind the numbers in use (a data folder copied from another laptop) skips them
+	if err := e.svc.DB.SetMeta("order_seq", "1"); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.draft(t, "CNY", line).Order.Number; n != "SO-JP1-0005" {
+		t.Fatalf("after the counter went back: %s", n)
+	}
+	e.svc.DB.SetMeta("order_seq", "2")
+	var many []string
+	if err := e.svc.DB.Write(ctx, func(tx *store.Tx) (err error) {
+		many, err = tx.NextNumbers(store.Series{Label: "SO", SeqKey: "order_seq", Table: "orders"}, 3)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(many, []string{"SO-JP1-0006", "SO-JP1-0007", "SO-JP1-0008"}) {
+		t.Fatalf("three numbers after 0002: %v", many)
+	}
 	// an imported order's id comes from its channel key
 	if orders.ImportedOrderID("taobao", "12345") != orders.ImportedOrderID("taobao", " 12345 ") ||
 		orders.ImportedOrderID("taobao", "12345") == orders.ImportedOrderID("wechat", "12345") {
@@ -781,5 +800,101 @@ func TestDerivedStatusMatchesRebuild(t *testing.T) {
 	other.DB.Dump(&b)
 	if a.String() != b.String() {
 		t.Fatal("a shuffled replay gives another dump")
+	}
+}
+
+// TestImportedOrdersStatusRowsEqualTheView imports orders of every status, with discounts,
+// shipping fees, priorities, deposits, full payments, foreign currencies and pre-order lines,
+// and checks that the order_status rows ImportOrdersTx computes itself are the rows the view
+// order_status_calc computes from the tables.
+func TestImportedOrdersStatusRowsEqualTheView(t *testing.T) {
+	e := mustOpen(t)
+	e.receive(t, e.serum, e.locA, 100)
+	e.receive(t, e.cream, e.locB, 100)
+	var list []orders.ImportedOrder
+	statuses := []string{orders.Draft, orders.Confirmed, orders.Paid, orders.Allocated, orders.Bought, orders.Packed,
+		orders.Shipped, orders.Delivered, orders.Completed, orders.Cancelled}
+	for n := 0; n < 40; n++ {
+		st := statuses[n%len(statuses)]
+		cur := []string{"CNY", "JPY"}[n%2]
+		in := orders.OrderInput{Channel: "taobao", ChannelOrderNo: fmt.Sprintf("T-%d", n), CustomerID: e.customer,
+			Currency: cur, Discount: int64(n%3) * 500, ShippingFee: int64(n%4) * 800, OrderedAt: "2026-03-01",
+			Priority: []string{"", "urgent", "low"}[n%3], DueDate: []string{"", "2026-04-01"}[n%2],
+			Lines: []orders.LineInput{{ProductID: e.serum, Qty: 1 + int64(n%3), UnitPrice: 39900},
+				{ProductID: e.cream, Qty: 1, UnitPrice: 10000, Preorder: n%5 == 0}}}
+		stocked := st != orders.Draft && st != orders.Cancelled
+		if stocked {
+			in.Lines[0].LocationID = e.locA
+			if !in.Lines[1].Preorder {
+				in.Lines[1].LocationID = e.locB
+			}
+		}
+		o := orders.ImportedOrder{ID: domain.DerivedID("imported", in.ChannelOrderNo), Input: in, Status: st, Note: "test"}
+		if stocked && n%4 != 3 { // some confirmed orders unpaid, some with a deposit, some paid in full or more
+			pay := orders.PaymentInput{Kind: "payment", Amount: []int64{100, 60000, 200000}[n%3], Method: "alipay",
+				PaidAt: "2026-03-02"}
+			if n%3 == 1 {
+				pay.Currency = "CNY" // a CNY payment on a JPY order: converted at the day's rate
+			}
+			o.Payment, o.PaymentID = &pay, domain.DerivedID("payment", o.ID)
+		}
+		list = append(list, o)
+	}
+	if err := e.svc.DB.Write(ctx, func(tx *store.Tx) error { return e.o.ImportOrdersTx(tx, list) }); err != nil {
+		t.Fatal(err)
+	}
+	db := e.svc.DB.R()
+	var rows int
+	if err := db.QueryRow(`SELECT count(*) FROM order_status`).Scan(&rows); err != nil || rows != len(list) {
+		t.Fatalf("%d order_status rows (%v), want %d", rows, err, len(list))
+	}
+	sameAsView(t, db)
+	seen := map[string]bool{}
+	r, err := db.Query(`SELECT DISTINCT status FROM order_status`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r.Next() {
+		var s string
+		r.Scan(&s)
+		seen[s] = true
+	}
+	r.Close()
+	for _, s := range orders.Statuses {
+		if !seen[s.Status] {
+			t.Errorf("no imported order is %s: %v", s.Status, seen)
+		}
+	}
+
+	// An order imported again, after a payment was added to it in the app: its status counts
+	// its earlier rows too.
+	again := list[1]
+	must(e.o.AddPayment(ctx, orders.PaymentInput{OrderID: again.ID, Kind: "payment", Amount: 5000, Method: "cash"}))(t)
+	// A new order whose payment row is there already (so it is not added again).
+	fresh := list[2]
+	fresh.ID, fresh.Input.ChannelOrderNo = domain.DerivedID("imported", "T-new"), "T-new"
+	for _, o := range []orders.ImportedOrder{again, fresh} {
+		if err := e.svc.DB.Write(ctx, func(tx *store.Tx) error { return e.o.ImportOrdersTx(tx, []orders.ImportedOrder{o}) }); err != nil {
+			t.Fatal(err)
+		}
+		sameAsView(t, db)
+	}
+}
+
+// sameAsView fails unless every order_status row is the row order_status_calc computes, and
+// order_counts counts them.
+func sameAsView(t *testing.T, db *sql.DB) {
+	t.Helper()
+	var differ int
+	for _, q := range []string{`SELECT * FROM order_status EXCEPT SELECT * FROM order_status_calc`,
+		`SELECT * FROM order_status_calc EXCEPT SELECT * FROM order_status`,
+		// and the list's counts agree with the rows
+		`SELECT channel, rank, n FROM order_counts WHERE n <> 0 EXCEPT
+		 SELECT channel, rank, count(*) FROM order_status WHERE deleted = 0 GROUP BY channel, rank`,
+		`SELECT channel, rank, count(*) FROM order_status WHERE deleted = 0 GROUP BY channel, rank EXCEPT
+		 SELECT channel, rank, n FROM order_counts`} {
+		if err := db.QueryRow(`SELECT count(*) FROM (` + q + `)`).Scan(&differ); err != nil || differ != 0 {
+			t.Fatalf("%s: %d rows (%v)", q, differ, err)
+		}
 	}
 }

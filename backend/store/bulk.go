@@ -56,6 +56,12 @@ func (tx *Tx) many(kind, table string, ids []string, fields func(i int) Fields) 
 	if err != nil {
 		return err
 	}
+	if len(rest) > 0 {
+		if tx.mixed == nil {
+			tx.mixed = map[string]bool{}
+		}
+		tx.mixed[table] = true
+	}
 	restore, err := tx.dropIndexesForBulk(table, len(fresh))
 	if err != nil {
 		return err

@@ -46,15 +46,20 @@ func (tx *Tx) NextNumbers(s Series, n int) ([]string, error) {
 	}
 	seq, _ := strconv.Atoi(seqText)
 	out := make([]string, 0, n)
-	for len(out) < n {
-		seq++
-		number := fmt.Sprintf("%s-%s-%04d", s.Label, prefix, seq)
-		var used int
-		if err := tx.QueryRow(`SELECT count(*) FROM `+s.Table+` WHERE number = ?`, number).Scan(&used); err != nil {
+	for len(out) < n { // the next numbers wanted, less those in use, until there are n
+		next := make([]string, n-len(out))
+		for i := range next {
+			seq++
+			next[i] = fmt.Sprintf("%s-%s-%04d", s.Label, prefix, seq)
+		}
+		used := map[string]bool{}
+		if err := tx.collect(used, `SELECT number FROM `+s.Table+` WHERE number IN (SELECT value FROM json_each(?))`, next); err != nil {
 			return nil, err
 		}
-		if used == 0 {
-			out = append(out, number)
+		for _, number := range next {
+			if !used[number] {
+				out = append(out, number)
+			}
 		}
 	}
 	_, err = tx.Exec(`INSERT INTO meta(key, value) VALUES (?, ?)

@@ -36,10 +36,11 @@ type Tx struct {
 	db      *DB
 	stmts   map[string]*sql.Stmt
 	touched map[string]bool
-	pending [][6]string // oplog rows not yet written (see log)
-	ops     []Op        // every operation of the transaction, for listeners
-	fresh   []string    // statements this transaction prepared that the writer does not keep yet
-	grown   bool        // the writer's page cache is grown for a bulk write (growCache)
+	pending [][6]string     // oplog rows not yet written (see log)
+	ops     []Op            // every operation of the transaction, for listeners
+	fresh   []string        // statements this transaction prepared that the writer does not keep yet
+	grown   bool            // the writer's page cache is grown for a bulk write (growCache)
+	mixed   map[string]bool // tables a bulk write of this transaction found some of its rows in already
 }
 
 // Write runs fn in one transaction on the writer connection. If fn returns an error nothing
@@ -350,6 +351,85 @@ func (tx *Tx) RefreshOrderStatus(ids []string) error {
 		`INSERT INTO order_status SELECT * FROM order_status_calc WHERE order_id IN (SELECT value FROM json_each(?1))`,
 	} {
 		if _, err := tx.Exec(q, string(list)); err != nil {
+			return err
+		}
+	}
+	return restore()
+}
+
+// OrderStatus is an order's row of order_status: its status, its figures in its currency and
+// in the base currency, and the header fields the order list filters and sorts on.
+type OrderStatus struct {
+	OrderID, Status                                                string
+	Rank                                                           int
+	Goods, Total, Paid, Refunded, PaidBase, RefundedBase, Returned int64
+	OrderedAt                                                      string
+	Deleted                                                        bool
+	Number, Channel, ChannelOrderNo, CustomerID, ShipName          string
+	Currency, DueDate, Priority                                    string
+}
+
+// orderStatusCols are the columns of order_status, in OrderStatus's order.
+const orderStatusCols = `order_id, status, rank, goods, total, paid, refunded, paid_base, refunded_base, returned,
+	ordered_at, deleted, number, channel, channel_order_no, customer_id, ship_name, currency, due_date, priority`
+
+// PutOrderStatus writes the order_status rows of orders a bulk write has just created, which
+// the caller computed from the rows it wrote, as order_status_calc computes them from the
+// tables: for 40,000 imported orders, reading them back through the view took 0.8–1.3 s and
+// writing the computed rows takes 0.15–0.3 s. When a bulk write of the transaction found some
+// of its orders, lines, events or payments there already (an order imported before, a ledger
+// row that is not added again), the caller's figures may be off, and the rows are computed
+// through the view instead (RefreshOrderStatus).
+func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if tx.mixed["orders"] || tx.mixed["order_lines"] || tx.mixed["order_events"] || tx.mixed["payments"] {
+		ids := make([]string, len(rows))
+		for i := range rows {
+			ids[i] = rows[i].OrderID
+		}
+		return tx.RefreshOrderStatus(ids)
+	}
+	rows = slices.Clone(rows)
+	slices.SortFunc(rows, func(a, b OrderStatus) int { return strings.Compare(a.OrderID, b.OrderID) })
+	restore, err := tx.DeferIndexes("order_status", len(rows))
+	if err != nil {
+		return err
+	}
+	// order_counts by a sum per channel and rank, not by its trigger after every row
+	type key struct {
+		channel string
+		rank    int
+	}
+	counts := map[key]int{}
+	err = tx.WithoutTriggers("order_counts_insert", func() error {
+		const cols, per = 20, 100
+		args := make([]any, 0, per*cols)
+		for start := 0; start < len(rows); start += per {
+			chunk := rows[start:min(start+per, len(rows))]
+			args = args[:0]
+			for _, r := range chunk {
+				args = append(args, r.OrderID, r.Status, r.Rank, r.Goods, r.Total, r.Paid, r.Refunded, r.PaidBase,
+					r.RefundedBase, r.Returned, r.OrderedAt, r.Deleted, r.Number, r.Channel, r.ChannelOrderNo, r.CustomerID,
+					r.ShipName, r.Currency, r.DueDate, r.Priority)
+				if !r.Deleted {
+					counts[key{r.Channel, r.Rank}]++
+				}
+			}
+			q := `INSERT INTO order_status (` + orderStatusCols + `) VALUES ` + valuesList(len(chunk), cols)
+			if err := execStmt(tx.stmt(q), args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for k, n := range counts {
+		if _, err := tx.Exec(`INSERT INTO order_counts(channel, rank, n) VALUES (?, ?, ?)
+			ON CONFLICT(channel, rank) DO UPDATE SET n = n + excluded.n`, k.channel, k.rank, n); err != nil {
 			return err
 		}
 	}
