@@ -41,7 +41,7 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 		var people []customers.NewCustomer
 		var addresses []customers.Address
 		for _, o := range p.orders {
-			id := orders.ImportedOrderID(p.channel, o.no)
+			id := o.id
 			switch {
 			case p.existing[id]:
 				res.Skipped++

@@ -15,6 +15,7 @@ import (
 type fileOrder struct {
 	line                                      int // its first row
 	no                                        string
+	id                                        string // orders.ImportedOrderID, set by match
 	buyer, recipient, phone                   string
 	addr                                      Address
 	currency, target, orderedAt, paidAt, note string

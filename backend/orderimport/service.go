@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -130,7 +131,7 @@ func (s *Service) Preview(ctx context.Context, req Request) (Preview, error) {
 	}
 	for _, o := range p.orders {
 		switch {
-		case p.existing[orders.ImportedOrderID(p.channel, o.no)]:
+		case p.existing[o.id]:
 			out.Skipped++
 			continue
 		case o.bad:
@@ -210,7 +211,8 @@ func jsonList(list []string) string {
 func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap map[string]string) error {
 	ids := make([]string, len(p.orders))
 	for i, o := range p.orders {
-		ids[i] = orders.ImportedOrderID(p.channel, o.no)
+		o.id = orders.ImportedOrderID(p.channel, o.no)
+		ids[i] = o.id
 	}
 	var err error
 	if p.existing, err = idSet(q, `SELECT id FROM orders WHERE id IN (SELECT value FROM json_each(?))`, ids); err != nil {
@@ -223,7 +225,7 @@ func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap 
 		return err
 	}
 	for _, o := range p.orders {
-		if p.existing[orders.ImportedOrderID(p.channel, o.no)] || o.bad {
+		if p.existing[o.id] || o.bad {
 			continue
 		}
 		c := p.custs.forOrder(o)
@@ -268,17 +270,18 @@ func idSet(q rowsQuerier, query string, ids []string) (map[string]bool, error) {
 // then barcode, then exact product name (Chinese or original). A key two live products share
 // picks the older product (smallest id), so every laptop picks the same.
 func (s *Service) matchProducts(q rowsQuerier, p *plan, productMap map[string]string) error {
-	var skus, codes, titles, chosen []string
+	skus, codes, titles := map[string]bool{}, map[string]bool{}, map[string]bool{} // each key once
 	for _, o := range p.orders {
 		for _, l := range o.lines {
-			skus, codes, titles = append(skus, l.sku), append(codes, l.barcode), append(titles, l.title)
+			skus[l.sku], codes[l.barcode], titles[l.title] = true, true, true
 		}
 	}
+	chosen := map[string]bool{}
 	for _, id := range productMap {
-		chosen = append(chosen, id)
+		chosen[id] = true
 	}
-	lookup := func(query string, keys []string) (map[string]string, error) {
-		rows, err := q.Query(query, jsonList(keys))
+	lookup := func(query string, keys map[string]bool) (map[string]string, error) {
+		rows, err := q.Query(query, jsonList(slices.Collect(maps.Keys(keys))))
 		if err != nil {
 			return nil, err
 		}
@@ -335,7 +338,7 @@ func (s *Service) matchProducts(q rowsQuerier, p *plan, productMap map[string]st
 					l.productID = id
 				}
 			}
-			if l.productID != "" || o.bad || p.existing[orders.ImportedOrderID(p.channel, o.no)] {
+			if l.productID != "" || o.bad || p.existing[o.id] {
 				continue
 			}
 			key := [3]string{l.title, l.sku, l.barcode}

@@ -20,8 +20,9 @@ type BulkMove struct {
 // Each move follows the rules it would follow alone (addMove): available stock never goes
 // below zero, and goods leaving without a batch leave first-expiry-first-out. The stock of
 // the moves' products is read once and followed in memory while the moves are checked in
-// order; then every ledger row is added with one AddMany. The caller has checked that the
-// products and locations exist. A refused move returns its error and nothing is added.
+// order; then every ledger row is added with one AddMany, and the stock levels by one sum
+// per product, location and batch. The caller has checked that the products and locations
+// exist. A refused move returns its error and nothing is added.
 func AddMovesTx(tx *store.Tx, moves []BulkMove) error {
 	if len(moves) == 0 {
 		return nil
@@ -32,6 +33,8 @@ func AddMovesTx(tx *store.Tx, moves []BulkMove) error {
 	}
 	rows := make([]store.Row, 0, len(moves))
 	device := tx.Device()
+	type levelKey struct{ product, location, batch string }
+	deltas := map[levelKey]*[2]int64{} // on hand and reserved, by product, location and batch
 	for _, bm := range moves {
 		if err := positive(bm.Qty); err != nil {
 			return err
@@ -65,9 +68,42 @@ func AddMovesTx(tx *store.Tx, moves []BulkMove) error {
 			}
 			lv.apply(p)
 			rows = append(rows, store.Row{ID: domain.NewID(), Fields: p.fields(device)})
+			d := deltas[levelKey{p.product, p.location, p.batch}]
+			if d == nil {
+				d = &[2]int64{}
+				deltas[levelKey{p.product, p.location, p.batch}] = d
+			}
+			d[0], d[1] = d[0]+p.qty, d[1]+p.reserved
 		}
 	}
-	return tx.AddMany("stock_moves", rows)
+	// The derived levels by one sum per product, location and batch instead of by the
+	// trigger after every row (the rows all have new ids, so every one is added).
+	if err := tx.WithoutTriggers("stock_moves_levels", func() error { return tx.AddMany("stock_moves", rows) }); err != nil {
+		return err
+	}
+	products := map[string]*[2]int64{}
+	for k, d := range deltas {
+		if _, err := tx.Exec(`INSERT INTO stock_levels(product_id, location_id, batch_id, on_hand, reserved) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(product_id, location_id, batch_id) DO UPDATE
+			SET on_hand = on_hand + excluded.on_hand, reserved = reserved + excluded.reserved`,
+			k.product, k.location, k.batch, d[0], d[1]); err != nil {
+			return err
+		}
+		p := products[k.product]
+		if p == nil {
+			p = &[2]int64{}
+			products[k.product] = p
+		}
+		p[0], p[1] = p[0]+d[0], p[1]+d[1]
+	}
+	for id, d := range products {
+		if _, err := tx.Exec(`INSERT INTO product_stock(product_id, on_hand, reserved) VALUES (?, ?, ?)
+			ON CONFLICT(product_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand, reserved = reserved + excluded.reserved`,
+			id, d[0], d[1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // locLevel is the stock of one product at one location during a bulk write.
