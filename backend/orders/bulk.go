@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/importer"
 	"daigoudesk/backend/money"
 	"daigoudesk/backend/store"
 )
@@ -56,82 +57,40 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	}
 	created := s.now().UTC().Format(time.RFC3339)
 	device := tx.Device()
+	// Each order is checked and its rows made on all cores (made), except what reads tx: the
+	// ship-to address an order lacks and the rates of its payment, found in order. The first
+	// order (in list order) with a problem fails the import.
+	made := make([]importedRows, len(list))
+	importer.EachRow(len(list), func(n int) { made[n].check(list[n], s.now()) })
+	for n := range made {
+		if in := &made[n].in; made[n].err == nil && in.ShipName == "" && in.ShipStreet == "" {
+			made[n].err = fillShipTo(tx, in)
+		}
+	}
+	importer.EachRow(len(list), func(n int) {
+		if made[n].err == nil {
+			made[n].make(list[n], numbers[n], created, device)
+		}
+	})
 	var headers, lines, events, payments []store.Row
 	var moves []BulkMove
 	status := make([]store.OrderStatus, len(list))
 	for n, o := range list {
-		fail := func(err error) error { return &ImportError{Index: n, Err: err} }
-		in := o.Input
-		in.normalize(s.now())
-		p := &domain.Problems{}
-		in.validate(p)
-		if Rank(o.Status) == 0 && o.Status != Draft || o.Status == Deposit {
-			p.Add(domain.Invalid("status", "order.status.unknown", fmt.Sprintf("unknown status %q", o.Status), nil))
+		m := &made[n]
+		if m.err == nil && o.Payment != nil {
+			m.err = s.importedPayment(tx, o, m, base, device)
 		}
-		if err := p.Err(); err != nil {
-			return fail(err)
+		if m.err != nil {
+			return &ImportError{Index: n, Err: m.err}
 		}
-		if in.ShipName == "" && in.ShipStreet == "" {
-			if err := fillShipTo(tx, &in); err != nil {
-				return fail(err)
-			}
+		headers, lines, moves = append(headers, m.header), append(lines, m.lines...), append(moves, m.moves...)
+		if m.event.ID != "" {
+			events = append(events, m.event)
 		}
-		h := in.headerFields()
-		h["number"], h["created_at"] = numbers[n], created
-		headers = append(headers, store.Row{ID: o.ID, Fields: h})
-		kind, shipped := o.Status, Rank(o.Status) >= Rank(Shipped) && o.Status != Cancelled
-		if kind == Paid {
-			kind = Confirmed
+		if m.payment.ID != "" {
+			payments = append(payments, m.payment)
 		}
-		var goods, paid, paidBase int64
-		for i, l := range in.Lines {
-			goods += l.Qty * l.UnitPrice
-			if l.ID == "" {
-				l.ID = domain.NewID()
-			}
-			lines = append(lines, store.Row{ID: l.ID, Fields: l.fields(o.ID, i)})
-			if kind == Draft || kind == Cancelled || l.Preorder || l.ProductID == "" {
-				continue
-			}
-			if l.LocationID == "" {
-				return fail(&domain.Error{Code: domain.EConflict, Field: lineField(i, "locationId"), Key: "order.line.stock",
-					Message: fmt.Sprintf("line %d: no location holds it", i+1),
-					Params:  map[string]any{"line": i + 1, "qty": l.Qty, "available": 0}})
-			}
-			m := BulkMove{StockMove: StockMove{ProductID: l.ProductID, LocationID: l.LocationID, Ref: l.ID, Qty: l.Qty,
-				At: in.OrderedAt, Note: "order"}, Ship: shipped}
-			if shipped {
-				m.Note = "order shipped"
-			}
-			moves = append(moves, m)
-		}
-		if kind != Draft {
-			events = append(events, store.Row{ID: domain.DerivedID("order_event", o.ID, kind), Fields: store.Fields{
-				"order_id": o.ID, "kind": kind, "note": o.Note, "at": in.OrderedAt, "device": device}})
-		}
-		if o.Payment != nil {
-			if kind == Draft || kind == Cancelled {
-				return fail(&domain.Error{Code: domain.EConflict, Key: "order.payment.status", Params: map[string]any{"status": kind},
-					Message: fmt.Sprintf("an order that is %s cannot take a payment (confirm it first)", kind)})
-			}
-			pay := *o.Payment
-			pay.OrderID = o.ID
-			if err := s.checkPayment(&pay); err != nil {
-				return fail(err)
-			}
-			f, err := paymentFields(tx, pay, in.Currency, base)
-			if err != nil {
-				return fail(err)
-			}
-			f["device"] = device
-			id := o.PaymentID
-			if id == "" {
-				id = domain.NewID()
-			}
-			payments = append(payments, store.Row{ID: id, Fields: f})
-			paid, paidBase = f["order_amount"].(int64), f["base_amount"].(int64)
-		}
-		status[n] = newOrderStatus(o.ID, kind, goods, paid, paidBase, &in)
+		status[n] = newOrderStatus(o.ID, m.kind, m.goods, m.paid, m.paidBase, &m.in)
 		status[n].Number = numbers[n]
 	}
 	err = tx.PauseOrderStatus(func() error {
@@ -154,6 +113,95 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 		return err
 	}
 	return tx.PutOrderStatus(status)
+}
+
+// importedRows is one order of ImportOrdersTx: its input checked and normalized, and the
+// rows it makes.
+type importedRows struct {
+	in                    OrderInput
+	kind                  string // the event it gets: its status, but confirmed for paid
+	header, event         store.Row
+	lines                 []store.Row
+	moves                 []BulkMove
+	payment               store.Row
+	goods, paid, paidBase int64
+	err                   error
+}
+
+// check normalizes and checks the order's input and status, as SaveDraftTx checks a draft.
+func (m *importedRows) check(o ImportedOrder, now time.Time) {
+	m.in = o.Input
+	m.in.normalize(now)
+	p := &domain.Problems{}
+	m.in.validate(p)
+	if Rank(o.Status) == 0 && o.Status != Draft || o.Status == Deposit {
+		p.Add(domain.Invalid("status", "order.status.unknown", fmt.Sprintf("unknown status %q", o.Status), nil))
+	}
+	m.err = p.Err()
+}
+
+// make makes the order's header, lines, stock moves and event.
+func (m *importedRows) make(o ImportedOrder, number, created, device string) {
+	in := &m.in
+	h := in.headerFields()
+	h["number"], h["created_at"] = number, created
+	m.header = store.Row{ID: o.ID, Fields: h}
+	m.kind = o.Status
+	if m.kind == Paid {
+		m.kind = Confirmed
+	}
+	shipped := Rank(o.Status) >= Rank(Shipped) && o.Status != Cancelled
+	for i, l := range in.Lines {
+		m.goods += l.Qty * l.UnitPrice
+		if l.ID == "" {
+			l.ID = domain.NewID()
+		}
+		m.lines = append(m.lines, store.Row{ID: l.ID, Fields: l.fields(o.ID, i)})
+		if m.kind == Draft || m.kind == Cancelled || l.Preorder || l.ProductID == "" {
+			continue
+		}
+		if l.LocationID == "" {
+			m.err = &domain.Error{Code: domain.EConflict, Field: lineField(i, "locationId"), Key: "order.line.stock",
+				Message: fmt.Sprintf("line %d: no location holds it", i+1),
+				Params:  map[string]any{"line": i + 1, "qty": l.Qty, "available": 0}}
+			return
+		}
+		mv := BulkMove{StockMove: StockMove{ProductID: l.ProductID, LocationID: l.LocationID, Ref: l.ID, Qty: l.Qty,
+			At: in.OrderedAt, Note: "order"}, Ship: shipped}
+		if shipped {
+			mv.Note = "order shipped"
+		}
+		m.moves = append(m.moves, mv)
+	}
+	if m.kind != Draft {
+		m.event = store.Row{ID: domain.DerivedID("order_event", o.ID, m.kind), Fields: store.Fields{
+			"order_id": o.ID, "kind": m.kind, "note": o.Note, "at": in.OrderedAt, "device": device}}
+	}
+}
+
+// importedPayment makes the payments row of what the buyer of o paid.
+func (s *Service) importedPayment(tx *store.Tx, o ImportedOrder, m *importedRows, base, device string) error {
+	if m.kind == Draft || m.kind == Cancelled {
+		return &domain.Error{Code: domain.EConflict, Key: "order.payment.status", Params: map[string]any{"status": m.kind},
+			Message: fmt.Sprintf("an order that is %s cannot take a payment (confirm it first)", m.kind)}
+	}
+	pay := *o.Payment
+	pay.OrderID = o.ID
+	if err := s.checkPayment(&pay); err != nil {
+		return err
+	}
+	f, err := paymentFields(tx, pay, m.in.Currency, base)
+	if err != nil {
+		return err
+	}
+	f["device"] = device
+	id := o.PaymentID
+	if id == "" {
+		id = domain.NewID()
+	}
+	m.payment = store.Row{ID: id, Fields: f}
+	m.paid, m.paidBase = f["order_amount"].(int64), f["base_amount"].(int64)
+	return nil
 }
 
 // newOrderStatus is the order_status row of a new order with one event (kind; none for a

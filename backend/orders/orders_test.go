@@ -3,6 +3,7 @@ package orders_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand"
 	"slices"
@@ -896,5 +897,64 @@ func sameAsView(t *testing.T, db *sql.DB) {
 		if err := db.QueryRow(`SELECT count(*) FROM (` + q + `)`).Scan(&differ); err != nil || differ != 0 {
 			t.Fatalf("%s: %d rows (%v)", q, differ, err)
 		}
+	}
+}
+
+// TestImportOrdersNamesTheFirstBadOrder: ImportOrdersTx checks a long list on several cores
+// and in steps, but the order it names is the first bad one in list order, whichever step
+// found it, and nothing is written.
+func TestImportOrdersNamesTheFirstBadOrder(t *testing.T) {
+	e := mustOpen(t)
+	e.receive(t, e.serum, e.locA, 100000)
+	good := func(n int) orders.ImportedOrder {
+		no := fmt.Sprintf("B-%d", n)
+		return orders.ImportedOrder{ID: domain.DerivedID("imported", no), Status: orders.Confirmed, Input: orders.OrderInput{
+			Channel: "taobao", ChannelOrderNo: no, CustomerID: e.customer, Currency: "CNY", OrderedAt: "2026-03-01",
+			Lines: []orders.LineInput{{ProductID: e.serum, Qty: 1, UnitPrice: 39900, LocationID: e.locA}}}}
+	}
+	scenarios := []struct {
+		name      string
+		bad       map[int]func(*orders.ImportedOrder)
+		index     int
+		code, key string
+	}{
+		{"a stocked line without a location before an unknown status", map[int]func(*orders.ImportedOrder){
+			2600: func(o *orders.ImportedOrder) { o.Input.Lines[0].LocationID = "" },
+			4100: func(o *orders.ImportedOrder) { o.Status = "lost" },
+		}, 2600, domain.EConflict, "order.line.stock"},
+		{"a payment on a draft before them", map[int]func(*orders.ImportedOrder){
+			1000: func(o *orders.ImportedOrder) {
+				o.Status, o.Input.Lines[0].LocationID = orders.Draft, ""
+				o.Payment = &orders.PaymentInput{Kind: "payment", Amount: 100, Method: "alipay"}
+			},
+			2600: func(o *orders.ImportedOrder) { o.Input.Lines[0].LocationID = "" },
+			4100: func(o *orders.ImportedOrder) { o.Status = "lost" },
+		}, 1000, domain.EConflict, "order.payment.status"},
+		{"a bad quantity first", map[int]func(*orders.ImportedOrder){
+			30:   func(o *orders.ImportedOrder) { o.Input.Lines[0].Qty = 0 },
+			2600: func(o *orders.ImportedOrder) { o.Input.Lines[0].LocationID = "" },
+		}, 30, domain.EInvalid, ""},
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			list := make([]orders.ImportedOrder, 5000)
+			for n := range list {
+				list[n] = good(n)
+				if f := sc.bad[n]; f != nil {
+					f(&list[n])
+				}
+			}
+			err := e.svc.DB.Write(ctx, func(tx *store.Tx) error { return e.o.ImportOrdersTx(tx, list) })
+			var ie *orders.ImportError
+			if !errors.As(err, &ie) || ie.Index != sc.index {
+				t.Fatalf("want the error of order %d, got %v", sc.index, err)
+			}
+			wantErr(t, ie.Err, sc.code, sc.key)
+			var n int
+			e.svc.DB.R().QueryRow(`SELECT count(*) FROM orders`).Scan(&n)
+			if n != 0 {
+				t.Fatalf("%d orders written", n)
+			}
+		})
 	}
 }
