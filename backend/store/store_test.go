@@ -489,7 +489,8 @@ func TestBulkWritesEqualRowWrites(t *testing.T) {
 	for _, q := range []string{tables,
 		`SELECT group_concat(x, '|') FROM (SELECT id || product_id || qty AS x FROM stock_moves ORDER BY id)`,
 		`SELECT group_concat(x, '|') FROM (SELECT product_id || on_hand AS x FROM product_stock ORDER BY product_id)`,
-		`SELECT count(*) FROM oplog`} {
+		`SELECT count(*) FROM oplog`,
+		`SELECT group_concat(x, '|') FROM (SELECT kind || tbl || count(*) AS x FROM oplog GROUP BY kind, tbl ORDER BY 1)`} {
 		var a, b string
 		if err := bulk.R().QueryRow(q).Scan(&a); err != nil {
 			t.Fatal(err)
@@ -499,6 +500,11 @@ func TestBulkWritesEqualRowWrites(t *testing.T) {
 		}
 		if a != b {
 			t.Fatalf("bulk and row writes differ for %s", q)
+		}
+	}
+	for _, db := range []*store.DB{bulk, rows} { // long runs of the oplog have their device written into the statement
+		if n := count(t, db, `SELECT count(*) FROM oplog WHERE hlc NOT LIKE '%.' || device`); n != 0 {
+			t.Fatalf("%d oplog rows name another device than their stamp", n)
 		}
 	}
 	if n := count(t, bulk, `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'products'`); n <

