@@ -324,14 +324,7 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 	one := "INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES "
 	args := make([]any, 0, per*cols) // reused: the driver copies the values it binds
 	for start := 0; start < len(ops); {
-		// chunks of per rows, then 16, then 1: three statements per field list, whatever the count
-		n := per
-		if left := len(ops) - start; left < per {
-			n = min(left, 16)
-			if n < 16 {
-				n = 1
-			}
-		}
+		n := chunkLen(len(ops)-start, per)
 		chunk := ops[start : start+n]
 		start += n
 		args = args[:0]
@@ -349,6 +342,18 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 		}
 	}
 	return nil
+}
+
+// chunkLen is how many of left rows the next multi-row INSERT takes: per, then 16, then 1, so
+// that writing any number of rows uses three statements, and the writer keeps few prepared.
+func chunkLen(left, per int) int {
+	switch {
+	case left >= per:
+		return per
+	case left >= 16:
+		return 16
+	}
+	return 1
 }
 
 // execStmt runs a prepared statement that changes rows. It goes through Query, not Exec: for

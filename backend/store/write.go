@@ -406,8 +406,10 @@ func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
 	err = tx.WithoutTriggers("order_counts_insert", func() error {
 		const cols, per = 20, 100
 		args := make([]any, 0, per*cols)
-		for start := 0; start < len(rows); start += per {
-			chunk := rows[start:min(start+per, len(rows))]
+		for start := 0; start < len(rows); {
+			n := chunkLen(len(rows)-start, per)
+			chunk := rows[start : start+n]
+			start += n
 			args = args[:0]
 			for _, r := range chunk {
 				args = append(args, r.OrderID, r.Status, r.Rank, r.Goods, r.Total, r.Paid, r.Refunded, r.PaidBase,
