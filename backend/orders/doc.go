@@ -11,10 +11,12 @@
 // confirmed, and cancelled beating everything. The order list reads it from order_status, a
 // local table kept by SQLite triggers from the ledgers (migration 0005) and rebuilt by
 // store.DB.RebuildDerived through the same view, so remote operations from sync keep it true
-// without this package running. Allowed transitions are the table transitions. order_status
-// also carries copies of the header fields the list filters and sorts on (number, channel,
-// customer, recipient, due date, manual priority …), and order_counts the live orders per
-// channel and status, so the list on a million orders reads indexes only (list.go).
+// without this package running; an import of many new orders computes their rows itself
+// (ImportOrdersTx, checked against the view in tests). Allowed transitions are the table
+// transitions. order_status also carries copies of the header fields the list filters and
+// sorts on (number, channel, customer, recipient, due date, manual priority …), and
+// order_counts the live orders per channel and status, so the list on a million orders reads
+// indexes only (list.go).
 //
 // Money. Amounts are integer minor units. A payment keeps its own currency, the rate used
 // (decimal text, 1 unit = rate units of base), base_amount (in the base currency from

@@ -24,7 +24,9 @@
 //
 // Replicated tables carry no foreign keys and no UNIQUE business keys: a remote operation must
 // always apply. Services check references for local writes. Derived tables (stock levels) are
-// kept by triggers from their ledgers and can be rebuilt with Rebuild.
+// kept by triggers from their ledgers and can be rebuilt with RebuildDerived. A bulk write may
+// suspend a trigger inside its transaction and write the derived rows once itself
+// (WithoutTriggers, PauseOrderStatus, PutOrderStatus); tests compare those rows with a rebuild.
 //
 // This package imports only domain and the SQLite driver.
 package store
