@@ -57,9 +57,6 @@ func (tx *Tx) many(kind, table string, ids []string, fields func(i int) Fields) 
 		return err
 	}
 	if len(rest) > 0 {
-		if tx.mixed == nil {
-			tx.mixed = map[string]bool{}
-		}
 		tx.mixed[table] = true
 	}
 	restore, err := tx.dropIndexesForBulk(table, len(fresh))
@@ -323,12 +320,9 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 	}
 	one := "INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES "
 	args := make([]any, 0, per*cols) // reused: the driver copies the values it binds
-	for start := 0; start < len(ops); {
-		n := chunkLen(len(ops)-start, per)
-		chunk := ops[start : start+n]
-		start += n
+	return inChunks(len(ops), per, func(lo, hi int) error {
 		args = args[:0]
-		for _, op := range chunk {
+		for _, op := range ops[lo:hi] {
 			args = append(args, op.ID)
 			args = append(args, op.vals...)
 			if op.Kind == "add" {
@@ -337,23 +331,28 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 				args = append(args, op.HLC+":"+group)
 			}
 		}
-		if err := execStmt(tx.stmt(verb+" "+one+valuesList(len(chunk), cols)), args...); err != nil {
-			return err
-		}
-	}
-	return nil
+		return execStmt(tx.stmt(verb+" "+one+valuesList(hi-lo, cols)), args...)
+	})
 }
 
-// chunkLen is how many of left rows the next multi-row INSERT takes: per, then 16, then 1, so
-// that writing any number of rows uses three statements, and the writer keeps few prepared.
-func chunkLen(left, per int) int {
-	switch {
-	case left >= per:
-		return per
-	case left >= 16:
-		return 16
+// inChunks calls fn for the runs [lo, hi) of n rows that one multi-row INSERT each takes: per
+// rows, then 16, then 1, so that writing any number of rows uses three statements and the
+// writer keeps few prepared.
+func inChunks(n, per int, fn func(lo, hi int) error) error {
+	for lo := 0; lo < n; {
+		size := 1
+		switch left := n - lo; {
+		case left >= per:
+			size = per
+		case left >= 16:
+			size = 16
+		}
+		if err := fn(lo, lo+size); err != nil {
+			return err
+		}
+		lo += size
 	}
-	return 1
+	return nil
 }
 
 // execStmt runs a prepared statement that changes rows. It goes through Query, not Exec: for

@@ -62,7 +62,7 @@ func (db *DB) begin(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}}, nil
+	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}, mixed: map[string]bool{}}, nil
 }
 
 func (tx *Tx) commit(remote bool) error {
@@ -406,12 +406,9 @@ func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
 	err = tx.WithoutTriggers("order_counts_insert", func() error {
 		const cols, per = 20, 100
 		args := make([]any, 0, per*cols)
-		for start := 0; start < len(rows); {
-			n := chunkLen(len(rows)-start, per)
-			chunk := rows[start : start+n]
-			start += n
+		return inChunks(len(rows), per, func(lo, hi int) error {
 			args = args[:0]
-			for _, r := range chunk {
+			for _, r := range rows[lo:hi] {
 				args = append(args, r.OrderID, r.Status, r.Rank, r.Goods, r.Total, r.Paid, r.Refunded, r.PaidBase,
 					r.RefundedBase, r.Returned, r.OrderedAt, r.Deleted, r.Number, r.Channel, r.ChannelOrderNo, r.CustomerID,
 					r.ShipName, r.Currency, r.DueDate, r.Priority)
@@ -419,12 +416,8 @@ func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
 					counts[key{r.Channel, r.Rank}]++
 				}
 			}
-			q := `INSERT INTO order_status (` + orderStatusCols + `) VALUES ` + valuesList(len(chunk), cols)
-			if err := execStmt(tx.stmt(q), args...); err != nil {
-				return err
-			}
-		}
-		return nil
+			return execStmt(tx.stmt(`INSERT INTO order_status (`+orderStatusCols+`) VALUES `+valuesList(hi-lo, cols)), args...)
+		})
 	})
 	if err != nil {
 		return err
@@ -616,6 +609,7 @@ const logChunk = 2000
 // six, 300 to a statement.
 func (tx *Tx) flushLog() error {
 	var rest [][6]string
+	args := make([]any, 0, 3*logRun) // reused: the driver copies the values it binds
 	for start := 0; start < len(tx.pending); {
 		first := tx.pending[start]
 		end := start + 1
@@ -624,7 +618,7 @@ func (tx *Tx) flushLog() error {
 			end++
 		}
 		for ; end-start >= logRun; start += logRun {
-			args := make([]any, 0, 3*logRun)
+			args = args[:0]
 			for _, r := range tx.pending[start : start+logRun] {
 				args = append(args, r[0], r[4], r[5])
 			}
