@@ -627,7 +627,7 @@ func (e *env) laptop(tb testing.TB) *env {
 func exchange(tb testing.TB, from, to *store.DB) {
 	tb.Helper()
 	var ops []store.Op
-	if err := from.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+	if _, err := from.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
 		tb.Fatal(err)
 	}
 	if _, err := to.ApplyOps(ctx, ops); err != nil {

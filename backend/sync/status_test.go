@@ -60,3 +60,65 @@ func TestStatusCountsUnexportedUpToCap(t *testing.T) {
 		t.Fatalf("after export: %d waiting", n)
 	}
 }
+
+// Export moves past this device's entries that nothing is left of (rows a bulk write
+// inserted, which another device's copies replaced since), so that they are not counted as
+// waiting to be sent for ever.
+func TestExportMovesPastEntriesNothingIsLeftOf(t *testing.T) {
+	ctx := context.Background()
+	folder := t.TempDir()
+	var dbs [2]*store.DB
+	for i := range dbs {
+		db, err := store.Open(filepath.Join(t.TempDir(), "daigou.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[i] = db
+	}
+	a, b := dbs[0], dbs[1]
+	moves := make([]store.Row, 20)
+	for i := range moves {
+		moves[i] = store.Row{ID: fmt.Sprintf("m%02d", i), Fields: store.Fields{"product_id": "p", "location_id": "l", "qty": i + 1}}
+	}
+	add := func(db *store.DB) {
+		if err := db.Write(ctx, func(tx *store.Tx) error { return tx.AddMany("stock_moves", moves) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(b) // b's copies are older
+	if err := a.Write(ctx, func(tx *store.Tx) error { return tx.Set("products", "p", store.Fields{"sku": "S"}) }); err != nil {
+		t.Fatal(err)
+	}
+	add(a)
+	var ops []store.Op
+	if _, err := b.ScanOps(ctx, "", "", func(op store.Op) error { ops = append(ops, op); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.ApplyOps(ctx, ops); err != nil {
+		t.Fatal(err)
+	}
+	if err := Join(a, folder, ""); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(a, folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetMeta("sync_folder", folder); err != nil {
+		t.Fatal(err)
+	}
+	svc := New(a, nil)
+	if st, err := svc.Status(ctx); err != nil || st.Unexported != 21 {
+		t.Fatalf("before export: %d waiting, %v", st.Unexported, err)
+	}
+	if n, err := s.Export(ctx); err != nil || n != 1 {
+		t.Fatalf("export: %d operations, %v (want the product's only)", n, err)
+	}
+	if st, err := svc.Status(ctx); err != nil || st.Unexported != 0 {
+		t.Fatalf("after export: %d waiting, %v", st.Unexported, err)
+	}
+	if n, err := s.Export(ctx); err != nil || n != 0 {
+		t.Fatalf("second export: %d, %v", n, err)
+	}
+}

@@ -216,7 +216,7 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 	for {
 		var ops []store.Op
 		errFull := errors.New("full")
-		err := s.db.ScanOps(ctx, device, exported, func(op store.Op) error {
+		read, err := s.db.ScanOps(ctx, device, exported, func(op store.Op) error {
 			ops = append(ops, op)
 			if len(ops) == segmentOps {
 				return errFull
@@ -227,6 +227,9 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 			return total, err
 		}
 		if len(ops) == 0 {
+			if read != exported { // entries read and skipped: nothing was left of them to send
+				return total, s.db.SetMeta("sync_exported", read)
+			}
 			return total, nil
 		}
 		seq++
@@ -248,7 +251,7 @@ func (s *Syncer) Export(ctx context.Context) (int, error) {
 		}
 		// after a crash before these two lines the same operations go out again under the
 		// same sequence number: importers skip operations they have
-		exported = ops[len(ops)-1].HLC
+		exported = read // the last operation sent, or an entry after it that was skipped
 		if err := s.db.SetMeta("sync_seq", strconv.FormatInt(seq, 10)); err != nil {
 			return total, err
 		}
