@@ -63,13 +63,19 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 			}
 			list, from = append(list, s.planOrder(p, o, id, c.id, rules, stk, &res)), append(from, o)
 		}
+		// The orders are checked and their rows made on other cores while this one writes
+		// their new customers.
+		prepared := make(chan *orders.PreparedImport, 1)
+		go func() { prepared <- s.orders.PrepareImport(list) }()
 		if err := s.customers.CreateCustomersTx(tx, people); err != nil {
+			<-prepared
 			return fmt.Errorf("%s: %w", p.file, err)
 		}
 		if _, err := s.customers.EnsureAddressesTx(tx, addresses); err != nil {
+			<-prepared
 			return fmt.Errorf("%s: %w", p.file, err)
 		}
-		err = s.orders.ImportOrdersTx(tx, list)
+		err = s.orders.ImportPreparedTx(tx, <-prepared)
 		if ie, ok := err.(*orders.ImportError); ok {
 			return inOrder(ie.Err, p.file, from[ie.Index])
 		}

@@ -44,6 +44,35 @@ func (e *ImportError) Unwrap() error { return e.Err }
 // order_status_calc would compute them, instead of by triggers after every row. On any error
 // (an *ImportError naming the order) the caller's transaction must roll back.
 func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
+	return s.ImportPreparedTx(tx, s.PrepareImport(list))
+}
+
+// PreparedImport is a list of orders for ImportPreparedTx, checked, and with the rows made of
+// each order that needs nothing from the transaction (all but those without a ship-to
+// address, which take their customer's).
+type PreparedImport struct {
+	list    []ImportedOrder
+	made    []importedRows
+	created string
+}
+
+// PrepareImport is the part of ImportOrdersTx that needs no transaction, on all cores: an
+// importer runs it while the writer writes the orders' new customers.
+func (s *Service) PrepareImport(list []ImportedOrder) *PreparedImport {
+	p := &PreparedImport{list: list, made: make([]importedRows, len(list)), created: s.now().UTC().Format(time.RFC3339)}
+	device := s.db.Device()
+	importer.EachRow(len(list), func(n int) {
+		m := &p.made[n]
+		if m.check(list[n], s.now()); m.err == nil && !m.needsShipTo() {
+			m.make(list[n], p.created, device)
+		}
+	})
+	return p
+}
+
+// ImportPreparedTx is ImportOrdersTx of a prepared list.
+func (s *Service) ImportPreparedTx(tx *store.Tx, p *PreparedImport) error {
+	list, made := p.list, p.made
 	if len(list) == 0 {
 		return nil
 	}
@@ -55,23 +84,15 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 	if err != nil {
 		return err
 	}
-	created := s.now().UTC().Format(time.RFC3339)
+	// The orders without a ship-to address take their customer's, in order: it reads tx.
 	device := tx.Device()
-	// Each order is checked and its rows made on all cores (made), except what reads tx: the
-	// ship-to address an order lacks and the rates of its payment, found in order. The first
-	// order (in list order) with a problem fails the import.
-	made := make([]importedRows, len(list))
-	importer.EachRow(len(list), func(n int) { made[n].check(list[n], s.now()) })
 	for n := range made {
-		if in := &made[n].in; made[n].err == nil && in.ShipName == "" && in.ShipStreet == "" {
-			made[n].err = fillShipTo(tx, in)
+		if m := &made[n]; m.err == nil && m.needsShipTo() {
+			if m.err = fillShipTo(tx, &m.in); m.err == nil {
+				m.make(list[n], p.created, device)
+			}
 		}
 	}
-	importer.EachRow(len(list), func(n int) {
-		if made[n].err == nil {
-			made[n].make(list[n], numbers[n], created, device)
-		}
-	})
 	var headers, lines, events, payments []store.Row
 	var moves []BulkMove
 	status := make([]store.OrderStatus, len(list))
@@ -83,6 +104,7 @@ func (s *Service) ImportOrdersTx(tx *store.Tx, list []ImportedOrder) error {
 		if m.err != nil {
 			return &ImportError{Index: n, Err: m.err}
 		}
+		m.header.Fields["number"] = numbers[n]
 		headers, lines, moves = append(headers, m.header), append(lines, m.lines...), append(moves, m.moves...)
 		if m.event.ID != "" {
 			events = append(events, m.event)
@@ -140,11 +162,14 @@ func (m *importedRows) check(o ImportedOrder, now time.Time) {
 	m.err = p.Err()
 }
 
-// make makes the order's header, lines, stock moves and event.
-func (m *importedRows) make(o ImportedOrder, number, created, device string) {
+// needsShipTo says the order has no ship-to address of its own.
+func (m *importedRows) needsShipTo() bool { return m.in.ShipName == "" && m.in.ShipStreet == "" }
+
+// make makes the order's header (its number left to set), lines, stock moves and event.
+func (m *importedRows) make(o ImportedOrder, created, device string) {
 	in := &m.in
 	h := in.headerFields()
-	h["number"], h["created_at"] = number, created
+	h["created_at"] = created
 	m.header = store.Row{ID: o.ID, Fields: h}
 	m.kind = o.Status
 	if m.kind == Paid {
