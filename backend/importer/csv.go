@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -24,12 +26,29 @@ func readCSV(path string) ([]Row, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	if rows, ok := readHalves(raw); ok {
+		return rows, nil
+	}
 	text, err := decodeText(path, raw)
 	if err != nil {
 		return nil, err
 	}
 	sep := sniffSeparator(text)
-	r := csv.NewReader(strings.NewReader(unwrapExcelText(text, sep)))
+	rows, err := parseRecords(unwrapExcelText(text, sep), sep)
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, lineError(path, pe.Line, domain.Invalid(fmt.Sprintf("column %d", pe.Column), "importing.problem.quote",
+				pe.Err.Error(), map[string]any{"column": pe.Column}))
+		}
+		return nil, openError(path, err)
+	}
+	return rows, nil
+}
+
+// parseRecords reads the records of CSV text, numbering lines from 1.
+func parseRecords(text string, sep rune) ([]Row, error) {
+	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sep
 	r.FieldsPerRecord = -1 // rows may be ragged: a short row has empty trailing cells
 	var rows []Row
@@ -39,16 +58,71 @@ func readCSV(path string) ([]Row, error) {
 			return rows, nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, lineError(path, pe.Line, domain.Invalid(fmt.Sprintf("column %d", pe.Column), "importing.problem.quote",
-					pe.Err.Error(), map[string]any{"column": pe.Column}))
-			}
-			return nil, openError(path, err)
+			return nil, err
 		}
 		line, _ := r.FieldPos(0)
 		rows = append(rows, Row{Line: line, Cells: rec})
 	}
+}
+
+// readHalves reads a large UTF-8 or GBK file as two halves on two cores, split at a line end
+// outside quotes (where the quotes before it are even), with what readCSV would read. It
+// gives up on anything else (UTF-16, a byte that is not text, a record it cannot read) and
+// readCSV reads the file whole, to say what is wrong where. Reading a 100,000-row export took
+// a core 0.3 s before its rows could be parsed.
+func readHalves(raw []byte) ([]Row, bool) {
+	if len(raw) < 1<<20 || runtime.GOMAXPROCS(0) < 2 ||
+		bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return nil, false
+	}
+	raw = bytes.TrimPrefix(raw, utf8BOM)
+	split, quotes := 0, bytes.Count(raw[:len(raw)/2], []byte{'"'})
+	for i := len(raw) / 2; i < len(raw)-1 && split == 0; i++ { // '"' and '\n' are never part of a GBK character
+		switch raw[i] {
+		case '"':
+			quotes++
+		case '\n':
+			if quotes%2 == 0 {
+				split = i + 1
+			}
+		}
+	}
+	if split == 0 {
+		return nil, false
+	}
+	gbk := !utf8.Valid(raw)
+	first, _, _ := bytes.Cut(raw, []byte{'\n'})
+	sep := sniffSeparator(string(first)) // the separators are the same bytes in GBK
+	halves := [2][]byte{raw[:split], raw[split:]}
+	var rows [2][]Row
+	var ok [2]bool
+	var wg sync.WaitGroup
+	for h := range halves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			text := string(halves[h])
+			if gbk {
+				out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(halves[h])
+				if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+					return
+				}
+				text = string(out)
+			}
+			var err error
+			rows[h], err = parseRecords(unwrapExcelText(text, sep), sep)
+			ok[h] = err == nil
+		}()
+	}
+	wg.Wait()
+	if !ok[0] || !ok[1] {
+		return nil, false
+	}
+	lines := bytes.Count(halves[0], []byte{'\n'})
+	for i := range rows[1] {
+		rows[1][i].Line += lines
+	}
+	return append(rows[0], rows[1]...), true
 }
 
 // decodeText returns the file's text as UTF-8. UTF-8 (with or without a byte-order mark) and
