@@ -202,6 +202,7 @@ func parseYesNo(s, field string, bad badCell) bool {
 // ImportProductsFile reads a product file and imports it with ImportProducts: all of it or,
 // when any row is bad, nothing, with every bad row reported.
 func (s *Service) ImportProductsFile(ctx context.Context, path string) (ImportResult, error) {
+	defer importer.FewerGCs()()
 	rows, fe, err := readProductRows(path)
 	if err != nil {
 		return ImportResult{}, err

@@ -6,6 +6,7 @@ import (
 
 	"daigoudesk/backend/customers"
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/importer"
 	"daigoudesk/backend/orders"
 	"daigoudesk/backend/store"
 )
@@ -15,6 +16,7 @@ import (
 // Orders already imported (same channel and order number) are skipped, so importing a file
 // again changes nothing.
 func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
+	defer importer.FewerGCs()()
 	p, err := s.read(ctx, req)
 	if err != nil {
 		return Result{}, err
