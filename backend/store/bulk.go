@@ -142,6 +142,7 @@ func (tx *Tx) growCache(rows int) error {
 // cache again after a bulk write.
 func (tx *Tx) Rollback() error {
 	err := tx.Tx.Rollback()
+	tx.release()
 	if tx.grown {
 		tx.grown = false
 		tx.db.w.Exec(`PRAGMA cache_size = -` + strconv.Itoa(cacheKiB)) // frees the pages over it
@@ -328,7 +329,7 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 				args = append(args, op.HLC+":"+group)
 			}
 		}
-		return execStmt(tx.stmt(verb+" "+one+valuesList(hi-lo, cols)), args...)
+		return tx.execBulk(verb+" "+one+valuesList(hi-lo, cols), args)
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -16,7 +17,7 @@ import (
 	"sync"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	sqlite3 "github.com/mattn/go-sqlite3" // also registers the "sqlite3" driver
 )
 
 //go:embed migrations/*.sql
@@ -33,9 +34,11 @@ type DB struct {
 	mu        sync.Mutex
 	listeners []func(Change)
 
-	stmtMu sync.Mutex
-	wstmts map[string]*sql.Stmt // statements prepared on the writer connection, kept across transactions
-	once   map[string]bool      // statements prepared by one transaction so far (kept from their second)
+	stmtMu  sync.Mutex
+	wstmts  map[string]*sql.Stmt               // statements prepared on the writer connection, kept across transactions
+	once    map[string]bool                    // statements prepared by one transaction so far (kept from their second)
+	raw     map[string]driver.StmtQueryContext // bulk INSERTs prepared on the writer's driver connection (raw.go)
+	rawConn *sqlite3.SQLiteConn                // the connection they were prepared on
 
 	ckMu      sync.Mutex // background WAL checkpoints (checkpoint.go)
 	ckOps     int
@@ -122,6 +125,7 @@ func (db *DB) Close() error {
 	}
 	db.wstmts = nil
 	db.stmtMu.Unlock()
+	db.closeRaw()
 	err := db.r.Close()
 	if e := db.w.Close(); e != nil {
 		err = e

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -34,6 +35,8 @@ type Op struct {
 type Tx struct {
 	*sql.Tx
 	db      *DB
+	conn    *sql.Conn           // the writer connection, held until the transaction ends
+	nv      []driver.NamedValue // execBulk's argument list, reused
 	stmts   map[string]*sql.Stmt
 	touched map[string]bool
 	pending [][6]string     // oplog rows not yet written (see log)
@@ -58,11 +61,24 @@ func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 func (db *DB) begin(ctx context.Context) (*Tx, error) {
-	sqlTx, err := db.w.BeginTx(ctx, nil)
+	conn, err := db.w.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: sqlTx, db: db, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}, mixed: map[string]bool{}}, nil
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &Tx{Tx: sqlTx, db: db, conn: conn, stmts: map[string]*sql.Stmt{}, touched: map[string]bool{}, mixed: map[string]bool{}}, nil
+}
+
+// release gives the writer connection back to its pool once the transaction has ended.
+func (tx *Tx) release() {
+	if tx.conn != nil {
+		tx.conn.Close()
+		tx.conn = nil
+	}
 }
 
 func (tx *Tx) commit(remote bool) error {
@@ -72,6 +88,7 @@ func (tx *Tx) commit(remote bool) error {
 	if err := tx.Tx.Commit(); err != nil {
 		return err
 	}
+	tx.release()
 	tx.db.committed(len(tx.ops))
 	if len(tx.touched) > 0 {
 		tx.db.notify(Change{Tables: tx.touched, Ops: tx.ops, Remote: remote})
@@ -416,7 +433,7 @@ func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
 					counts[key{r.Channel, r.Rank}]++
 				}
 			}
-			return execStmt(tx.stmt(`INSERT INTO order_status (`+orderStatusCols+`) VALUES `+valuesList(hi-lo, cols)), args...)
+			return tx.execBulk(`INSERT INTO order_status (`+orderStatusCols+`) VALUES `+valuesList(hi-lo, cols), args)
 		})
 	})
 	if err != nil {
@@ -631,7 +648,7 @@ func (tx *Tx) flushLog() error {
 			if q == "" {
 				q = logInsert(first[1], first[2], first[3])
 			}
-			if err := execStmt(tx.stmt(q), args...); err != nil {
+			if err := tx.execBulk(q, args); err != nil {
 				return err
 			}
 		}
@@ -645,7 +662,7 @@ func (tx *Tx) flushLog() error {
 		for _, r := range chunk {
 			args = append(args, r[0], r[1], r[2], r[3], r[4], r[5])
 		}
-		if err := execStmt(tx.stmt(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES `+valuesList(len(chunk), 6)), args...); err != nil {
+		if err := tx.execBulk(`INSERT INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES `+valuesList(len(chunk), 6), args); err != nil {
 			return err
 		}
 	}
