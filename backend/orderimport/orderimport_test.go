@@ -31,9 +31,12 @@ type env struct {
 
 // mustOpen is a fresh data folder with two products (神仙水 SKU SKII-230, 10 in stock; 面霜
 // without stock).
-func mustOpen(tb testing.TB) *env {
+func mustOpen(tb testing.TB) *env { return mustOpenIn(tb, tb.TempDir()) }
+
+// mustOpenIn is mustOpen with the data folder dir, which may hold a database already.
+func mustOpenIn(tb testing.TB, dir string) *env {
 	tb.Helper()
-	svc, err := services.Open(tb.TempDir())
+	svc, err := services.Open(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
