@@ -122,7 +122,10 @@ func (s *Service) ImportPreparedTx(tx *store.Tx, p *PreparedImport) error {
 			rows  []store.Row
 		}{{true, "orders", headers}, {true, "order_lines", lines}, {false, "order_events", events}, {false, "payments", payments}} {
 			write := tx.AddMany
-			if w.set {
+			switch {
+			case w.table == "orders":
+				write = tx.SetManyInOrder // by date: the file's order
+			case w.set:
 				write = tx.SetMany
 			}
 			if err := write(w.table, w.rows); err != nil {

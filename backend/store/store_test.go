@@ -707,3 +707,41 @@ func TestLeanOplogEntriesScanAsTheirRows(t *testing.T) {
 		t.Fatal("a and b differ after exchanging both ways")
 	}
 }
+
+// SetManyInOrder inserts the rows new to a table that keeps its indexes in the caller's
+// order (their stamps follow it), SetMany in id order; both write the same rows.
+func TestSetManyInOrderKeepsTheCallersOrder(t *testing.T) {
+	ctx := context.Background()
+	for _, inOrder := range []bool{false, true} {
+		db := mustOpen(t)
+		var old, rows []store.Row
+		for n := 0; n < 3000; n++ {
+			old = append(old, store.Row{ID: fmt.Sprintf("a%05d", n), Fields: store.Fields{"sku": "OLD"}})
+		}
+		for n := 999; n >= 0; n-- { // ids from high to low
+			rows = append(rows, store.Row{ID: fmt.Sprintf("b%05d", n), Fields: store.Fields{"sku": fmt.Sprintf("S%d", n)}})
+		}
+		err := db.Write(ctx, func(tx *store.Tx) error {
+			if err := tx.SetMany("products", old); err != nil {
+				return err
+			}
+			if inOrder {
+				return tx.SetManyInOrder("products", rows)
+			}
+			return tx.SetMany("products", rows)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first string
+		if err := db.R().QueryRow(`SELECT row_id FROM oplog WHERE row_id LIKE 'b%' ORDER BY hlc LIMIT 1`).Scan(&first); err != nil {
+			t.Fatal(err)
+		}
+		if want := map[bool]string{false: "b00000", true: "b00999"}[inOrder]; first != want {
+			t.Fatalf("in order %v: the first stamped row is %s, want %s", inOrder, first, want)
+		}
+		if n := count(t, db, `SELECT count(*) FROM products WHERE sku = 'S' || (substr(id, 2) + 0)`); n != 1000 {
+			t.Fatalf("in order %v: %d rows written right", inOrder, n)
+		}
+	}
+}

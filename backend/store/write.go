@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -359,7 +360,7 @@ func (tx *Tx) RefreshOrderStatus(ids []string) error {
 	if err != nil {
 		return err
 	}
-	restore, err := tx.DeferIndexes("order_status", len(ids))
+	restore, _, err := tx.DeferIndexes("order_status", len(ids))
 	if err != nil {
 		return err
 	}
@@ -408,11 +409,20 @@ func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
 		}
 		return tx.RefreshOrderStatus(ids)
 	}
-	rows = slices.Clone(rows)
-	slices.SortFunc(rows, func(a, b OrderStatus) int { return strings.Compare(a.OrderID, b.OrderID) })
-	restore, err := tx.DeferIndexes("order_status", len(rows))
+	restore, dropped, err := tx.DeferIndexes("order_status", len(rows))
 	if err != nil {
 		return err
+	}
+	// Without its indexes, the table's key grows at its end in order id order; with them
+	// (into many orders), the indexes on dates and numbers do in date order: 40,000 status
+	// rows into 1,000,000 took 4.5 s so, and 7.2 s in id order.
+	rows = slices.Clone(rows)
+	if dropped {
+		slices.SortFunc(rows, func(a, b OrderStatus) int { return strings.Compare(a.OrderID, b.OrderID) })
+	} else {
+		slices.SortFunc(rows, func(a, b OrderStatus) int {
+			return cmp.Or(strings.Compare(a.OrderedAt, b.OrderedAt), strings.Compare(a.Number, b.Number), strings.Compare(a.OrderID, b.OrderID))
+		})
 	}
 	// order_counts by a sum per channel and rank, not by its trigger after every row
 	type key struct {
