@@ -124,7 +124,7 @@ func (s *Service) ImportPreparedTx(tx *store.Tx, p *PreparedImport) error {
 			write := tx.AddMany
 			switch {
 			case w.table == "orders":
-				write = tx.SetManyInOrder // by date: the file's order
+				write = tx.SetManyInOrder // in the list's order: an export's, by date
 			case w.set:
 				write = tx.SetMany
 			}

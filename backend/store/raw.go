@@ -48,12 +48,19 @@ func (tx *Tx) execBulk(query string, args []any) error {
 }
 
 // rawStmt returns query prepared on the writer's driver connection c, kept until the
-// database closes (SQLite prepares it again by itself after a schema change).
+// database closes (SQLite prepares it again by itself after a schema change), up to maxKept
+// of them.
 func (db *DB) rawStmt(c *sqlite3.SQLiteConn, query string) (driver.StmtQueryContext, error) {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
 	if db.rawConn != c { // a new connection: the old one's statements went with it
 		db.rawConn, db.raw = c, map[string]driver.StmtQueryContext{}
+	}
+	if len(db.raw) >= maxKept { // many devices' oplog runs, say: start again
+		for _, st := range db.raw {
+			st.(driver.Stmt).Close()
+		}
+		db.raw = map[string]driver.StmtQueryContext{}
 	}
 	if st, ok := db.raw[query]; ok {
 		return st, nil
