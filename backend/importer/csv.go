@@ -101,13 +101,11 @@ func readHalves(raw []byte) ([]Row, bool) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			text := string(halves[h])
-			if gbk {
-				out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(halves[h])
-				if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
-					return
-				}
-				text = string(out)
+			var text string
+			if !gbk {
+				text = string(halves[h])
+			} else if text, ok[h] = fromGB18030(halves[h]); !ok[h] {
+				return
 			}
 			var err error
 			rows[h], err = parseRecords(unwrapExcelText(text, sep), sep)
@@ -143,12 +141,21 @@ func decodeText(path string, raw []byte) (string, error) {
 	if utf8.Valid(raw) {
 		return string(raw), nil
 	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
-	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+	text, ok := fromGB18030(raw)
+	if !ok {
 		return "", lineError(path, firstBadLine(raw), domain.Invalid("encoding", "importing.problem.encoding",
 			"the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8", nil))
 	}
-	return string(out), nil
+	return text, nil
+}
+
+// fromGB18030 decodes GB18030 (and so GBK) text; false when raw is not such text.
+func fromGB18030(raw []byte) (string, bool) {
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+		return "", false
+	}
+	return string(out), true
 }
 
 // firstBadLine is the line of the first byte sequence that is not UTF-8.

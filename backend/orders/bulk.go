@@ -117,18 +117,16 @@ func (s *Service) ImportPreparedTx(tx *store.Tx, p *PreparedImport) error {
 	}
 	err = tx.PauseOrderStatus(func() error {
 		for _, w := range []struct {
-			set   bool
+			write func(string, []store.Row) error
 			table string
 			rows  []store.Row
-		}{{true, "orders", headers}, {true, "order_lines", lines}, {false, "order_events", events}, {false, "payments", payments}} {
-			write := tx.AddMany
-			switch {
-			case w.table == "orders":
-				write = tx.SetManyInOrder // in the list's order: an export's, by date
-			case w.set:
-				write = tx.SetMany
-			}
-			if err := write(w.table, w.rows); err != nil {
+		}{
+			{tx.SetManyInOrder, "orders", headers}, // in the list's order: an export's, by date
+			{tx.SetMany, "order_lines", lines},
+			{tx.AddMany, "order_events", events},
+			{tx.AddMany, "payments", payments},
+		} {
+			if err := w.write(w.table, w.rows); err != nil {
 				return err
 			}
 		}

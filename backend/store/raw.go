@@ -57,9 +57,7 @@ func (db *DB) rawStmt(c *sqlite3.SQLiteConn, query string) (driver.StmtQueryCont
 		db.rawConn, db.raw = c, map[string]driver.StmtQueryContext{}
 	}
 	if len(db.raw) >= maxKept { // many devices' oplog runs, say: start again
-		for _, st := range db.raw {
-			st.(driver.Stmt).Close()
-		}
+		closeStmts(db.raw)
 		db.raw = map[string]driver.StmtQueryContext{}
 	}
 	if st, ok := db.raw[query]; ok {
@@ -82,8 +80,12 @@ func (db *DB) rawStmt(c *sqlite3.SQLiteConn, query string) (driver.StmtQueryCont
 func (db *DB) closeRaw() {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
-	for _, st := range db.raw {
+	closeStmts(db.raw)
+	db.raw, db.rawConn = nil, nil
+}
+
+func closeStmts(stmts map[string]driver.StmtQueryContext) {
+	for _, st := range stmts {
 		st.(driver.Stmt).Close()
 	}
-	db.raw, db.rawConn = nil, nil
 }
