@@ -115,7 +115,7 @@ func (s *Service) ImportPreparedTx(tx *store.Tx, p *PreparedImport) error {
 		status[n] = newOrderStatus(o.ID, m.kind, m.goods, m.paid, m.paidBase, &m.in)
 		status[n].Number = numbers[n]
 	}
-	err = tx.PauseOrderStatus(func() error {
+	err = tx.PauseOrderStatus(len(headers)+len(lines)+len(events)+len(payments), func() error {
 		for _, w := range []struct {
 			write func(string, []store.Row) error
 			table string

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -64,6 +65,87 @@ func TestStampStringIsTheFixedWidthForm(t *testing.T) {
 		}
 		if back, err := ParseStamp(s.String()); err != nil || back != s {
 			t.Errorf("%+v: read back as %+v, %v", s, back, err)
+		}
+	}
+}
+
+// TestPauseOrderStatusDropsTheTriggersOnlyForALargeWrite: while a small bulk write runs, the
+// order-status triggers are there but paused; while a large one runs, they are gone. Either
+// way they do nothing during it and work again after it, and a write that fails leaves them
+// as they were.
+func TestPauseOrderStatusDropsTheTriggersOnlyForALargeWrite(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "p.db"), Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	state := func(q interface {
+		QueryRow(string, ...any) *sql.Row
+	}) (triggers, paused int) {
+		t.Helper()
+		err := q.QueryRow(`SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'order\_status\_%' ESCAPE '\'),
+			(SELECT paused FROM derive_pause)`).Scan(&triggers, &paused)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return triggers, paused
+	}
+	all, _ := state(db.w)
+	if all < 10 {
+		t.Fatalf("%d order-status triggers", all)
+	}
+	statusRows := func(id string) int {
+		var n int
+		if err := db.r.QueryRow(`SELECT count(*) FROM order_status WHERE order_id = ?`, id).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, c := range []struct {
+		rows                   int
+		wantTriggers, wantPaus int
+	}{{10, all, 1}, {dropTriggersMin, 0, 0}} {
+		for _, fail := range []bool{false, true} {
+			id := fmt.Sprintf("o-%d-%v", c.rows, fail)
+			err := db.Write(ctx, func(tx *Tx) error {
+				err := tx.PauseOrderStatus(c.rows, func() error {
+					if n, p := state(tx); n != c.wantTriggers || p != c.wantPaus {
+						t.Errorf("%d rows: %d triggers, paused %d during the write; want %d, %d", c.rows, n, p, c.wantTriggers, c.wantPaus)
+					}
+					return tx.Set("orders", id, Fields{"number": id})
+				})
+				if err != nil {
+					return err
+				}
+				if n, p := state(tx); n != all || p != 0 {
+					t.Errorf("%d rows: %d triggers, paused %d after the write", c.rows, n, p)
+				}
+				if fail {
+					return fmt.Errorf("rolled back")
+				}
+				return nil
+			})
+			if (err != nil) != fail {
+				t.Fatal(err)
+			}
+			if n, p := state(db.w); n != all || p != 0 {
+				t.Errorf("%d rows, failed %v: %d triggers, paused %d after the transaction", c.rows, fail, n, p)
+			}
+			if got := statusRows(id); got != 0 {
+				t.Errorf("%d rows: the paused triggers made %d status rows", c.rows, got)
+			}
+			if fail {
+				continue
+			}
+			if err := db.Write(ctx, func(tx *Tx) error {
+				return tx.Add("order_events", id+"-e", Fields{"order_id": id, "kind": "confirmed"})
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if got := statusRows(id); got != 1 {
+				t.Errorf("%d rows: after the write, an event made %d status rows; want 1", c.rows, got)
+			}
 		}
 	}
 }
