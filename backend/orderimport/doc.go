@@ -17,11 +17,13 @@
 // then each bad row's whole order is left out, never an order missing a line.
 //
 // Decisions:
-//   - Ids come from external keys: an order is orders.ImportedOrderID(channel, order no), its
-//     lines ImportedLineID, its status events and its payment are derived from the order id,
-//     and a new customer's id from the buyer's handle on the channel (else the phone, else the
-//     order). Orders already in the store are skipped, so importing a file again writes
-//     nothing, and two laptops importing one export offline make one record each. A later
+//   - Ids come from external keys: an order is orders.ImportedOrderID(channel, order no,
+//     order date), which sorts by the date; its lines ImportedLineID, its status events and
+//     its payment are derived from the order id and sort next to it; a new customer's id comes
+//     from the buyer's handle on the channel (else the phone, else the order). Orders already
+//     in the store, under that id or with that channel and order number, are skipped, so
+//     importing a file again writes nothing, and two laptops importing one export offline
+//     make one record each. A later
 //     export showing a further status does not move an imported order (the user does).
 //   - Customers are matched by phone, then by the buyer's handle on the channel (taobao,
 //     wechat, xiaohongshu fields); a new one is named after the recipient. The ship-to address

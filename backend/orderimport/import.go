@@ -142,7 +142,7 @@ func (s *Service) planOrder(p *plan, o *fileOrder, id, customer string, rules or
 		}
 		io.Payment = &orders.PaymentInput{Kind: "payment", Amount: o.paid, Currency: o.currency,
 			Method: paymentMethod(p.channel), Ref: o.no, Note: io.Note, PaidAt: paidAt}
-		io.PaymentID = domain.DerivedID("payment", id, "imported")
+		io.PaymentID = domain.ChildID(id, "payment", "imported")
 	}
 	return io
 }

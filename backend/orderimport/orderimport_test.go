@@ -18,6 +18,7 @@ import (
 	"daigoudesk/backend/orders"
 	"daigoudesk/backend/services"
 	"daigoudesk/backend/stock"
+	"daigoudesk/backend/store"
 )
 
 var ctx = context.Background()
@@ -81,10 +82,25 @@ func (e *env) status(tb testing.TB, channel, no string) string {
 	tb.Helper()
 	var st string
 	if err := e.svc.DB.R().QueryRow(`SELECT status FROM order_status WHERE order_id = ?`,
-		orders.ImportedOrderID(channel, no)).Scan(&st); err != nil {
+		e.orderID(tb, channel, no)).Scan(&st); err != nil {
 		tb.Fatalf("order %s: %v", no, err)
 	}
 	return st
+}
+
+// orderID is the id of the order imported from channel's order no, which must be
+// orders.ImportedOrderID of its channel, number and date (none when the file gives none).
+func (e *env) orderID(tb testing.TB, channel, no string) string {
+	tb.Helper()
+	var id, at string
+	if err := e.svc.DB.R().QueryRow(`SELECT id, ordered_at FROM orders WHERE channel = ? AND channel_order_no = ?`,
+		channel, no).Scan(&id, &at); err != nil {
+		tb.Fatalf("order %s: %v", no, err)
+	}
+	if id != orders.ImportedOrderID(channel, no, at) && id != orders.ImportedOrderID(channel, no, "") {
+		tb.Fatalf("order %s has id %s, want %s", no, id, orders.ImportedOrderID(channel, no, at))
+	}
+	return id
 }
 
 func writeFile(tb testing.TB, name string, data []byte) string {
@@ -151,7 +167,7 @@ func TestTaobaoPreviewImportReimport(t *testing.T) {
 			t.Errorf("order %s is %s, want %s", no, got, st)
 		}
 	}
-	d, err := e.svc.Orders.GetOrder(ctx, orders.ImportedOrderID("taobao", "3101"))
+	d, err := e.svc.Orders.GetOrder(ctx, e.orderID(t, "taobao", "3101"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,6 +236,39 @@ func TestTaobaoPreviewImportReimport(t *testing.T) {
 			t.Fatal("order_status after import differs from a rebuild")
 		}
 	})
+}
+
+// TestImportSkipsOrdersThereUnderAnotherID: an order of the file that is there already under
+// an id that is not its ImportedOrderID (imported by an earlier version, or typed in by hand
+// with the channel's number) is found by channel and number, and not made twice.
+func TestImportSkipsOrdersThereUnderAnotherID(t *testing.T) {
+	e := mustOpen(t)
+	err := e.svc.DB.Write(ctx, func(tx *store.Tx) error {
+		for id, no := range map[string]string{orders.LegacyImportedOrderID("taobao", "3103"): "3103", domain.NewID(): "3102"} {
+			if err := tx.Set("orders", id, store.Fields{"channel": "taobao", "channel_order_no": no,
+				"ordered_at": "2026-03-01T00:00:00Z", "currency": "CNY"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := orderimport.Request{Path: writeFile(t, "ExportOrderList.csv", gbk(t, taobaoCSV))}
+	pv, err := e.imp.Preview(ctx, req)
+	if err != nil || pv.Orders != 3 || pv.Skipped != 2 {
+		t.Fatalf("preview %+v %v", pv, err)
+	}
+	res, err := e.imp.Import(ctx, req)
+	if err != nil || res.Created != 3 || res.Skipped != 2 {
+		t.Fatalf("result %+v %v", res, err)
+	}
+	for _, no := range []string{"3101", "3102", "3103", "3104", "3105"} {
+		if n := e.count(t, `SELECT count(*) FROM orders WHERE channel = 'taobao' AND channel_order_no = ?`, no); n != 1 {
+			t.Errorf("%d orders %s", n, no)
+		}
+	}
 }
 
 func fileError(tb testing.TB, err error) *domain.FileError {
@@ -321,7 +370,7 @@ func TestBadRows(t *testing.T) {
 		if e.status(t, "wechat", "A1") != "paid" || e.count(t, `SELECT count(*) FROM orders WHERE channel_order_no = 'A2'`) != 0 {
 			t.Fatal("wrong orders imported")
 		}
-		d, _ := e.svc.Orders.GetOrder(ctx, orders.ImportedOrderID("wechat", "A5"))
+		d, _ := e.svc.Orders.GetOrder(ctx, e.orderID(t, "wechat", "A5"))
 		if d.Order.OrderedAt != "2026-03-01T01:00:00Z" || d.Timeline[0].Kind == "" {
 			t.Fatalf("A5: %+v", d.Order)
 		}
@@ -413,7 +462,7 @@ func TestProductMapAndSavedMapping(t *testing.T) {
 	if err != nil || res.Created != 1 || res.Unmatched != 0 || res.Preordered != 1 { // 面霜 has no stock
 		t.Fatalf("result %+v %v", res, err)
 	}
-	d, _ := e.svc.Orders.GetOrder(ctx, orders.ImportedOrderID("wechat", "W-1"))
+	d, _ := e.svc.Orders.GetOrder(ctx, e.orderID(t, "wechat", "W-1"))
 	if d.Lines[0].ProductID != e.serum || d.Lines[0].Reserved != 2 || d.Order.Status != "confirmed" ||
 		d.Figures.Total != 40000 || d.Order.ShipCity != "苏州市" || d.Order.ShipDistrict != "昆山市" {
 		t.Fatalf("order %+v lines %+v figures %+v", d.Order, d.Lines, d.Figures)

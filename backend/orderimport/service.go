@@ -209,14 +209,26 @@ func jsonList(list []string) string {
 // match finds the orders already imported, matches products and customers, and checks the
 // customers the import would create. q is the reader pool (preview) or the transaction.
 func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap map[string]string) error {
-	ids := make([]string, len(p.orders))
+	ids, nos := make([]string, len(p.orders)), make([]string, len(p.orders))
 	for i, o := range p.orders {
-		o.id = orders.ImportedOrderID(p.channel, o.no)
-		ids[i] = o.id
+		o.id = orders.ImportedOrderID(p.channel, o.no, o.orderedAt)
+		ids[i], nos[i] = o.id, strings.TrimSpace(o.no)
 	}
+	// An order is there already under its id, or under the channel's order number: imported
+	// before its id had a date (orders.LegacyImportedOrderID), or typed in by hand.
 	var err error
 	if p.existing, err = idSet(q, `SELECT id FROM orders WHERE id IN (SELECT value FROM json_each(?))`, ids); err != nil {
 		return err
+	}
+	known, err := idSet(q, `SELECT channel_order_no FROM orders WHERE channel = ?2 AND channel_order_no <> ''
+		AND channel_order_no IN (SELECT value FROM json_each(?1))`, nos, p.channel)
+	if err != nil {
+		return err
+	}
+	for i, o := range p.orders {
+		if known[nos[i]] {
+			p.existing[o.id] = true
+		}
 	}
 	if err := s.matchProducts(q, p, productMap); err != nil {
 		return err
@@ -249,8 +261,8 @@ func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap 
 	return nil
 }
 
-func idSet(q rowsQuerier, query string, ids []string) (map[string]bool, error) {
-	rows, err := q.Query(query, jsonList(ids))
+func idSet(q rowsQuerier, query string, ids []string, more ...any) (map[string]bool, error) {
+	rows, err := q.Query(query, append([]any{jsonList(ids)}, more...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -200,7 +200,7 @@ func (m *importedRows) make(o ImportedOrder, created, device string) {
 		m.moves = append(m.moves, mv)
 	}
 	if m.kind != Draft {
-		m.event = store.Row{ID: domain.DerivedID("order_event", o.ID, m.kind), Fields: store.Fields{
+		m.event = store.Row{ID: domain.ChildID(o.ID, "order_event", m.kind), Fields: store.Fields{
 			"order_id": o.ID, "kind": m.kind, "note": o.Note, "at": in.OrderedAt, "device": device}}
 	}
 }

@@ -44,7 +44,8 @@
 // Human numbers are SO-<prefix>-0001: the prefix is per device (meta order_prefix, default
 // the first three characters of the device id, upper-cased) and the counter is local (meta
 // order_seq), so two laptops never hand out the same number. Orders made from a channel's
-// export get ImportedOrderID(channel, channel order no) so re-imports on any laptop converge.
+// export get ImportedOrderID(channel, channel order no, order date) so re-imports on any
+// laptop converge.
 //
 // Priority and allocation follow Rules, kept as JSON in the replicated settings row
 // "order_rules": urgent when due within UrgentDays, high when the total reaches HighValue

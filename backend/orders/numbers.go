@@ -5,20 +5,31 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"daigoudesk/backend/domain"
 	"daigoudesk/backend/store"
 )
 
-// ImportedOrderID is the id of an order made from a channel's export: the same channel order
-// number imported on two laptops offline makes one order, not two.
-func ImportedOrderID(channel, channelOrderNo string) string {
+// ImportedOrderID is the id of an order made from a channel's export, from the channel, its
+// order number and the order's date (RFC 3339, ” when the file has none): the same channel
+// order imported on two laptops offline makes one order, not two. It sorts by the order's
+// date (domain.DatedID). Orders imported before their ids had a date have
+// LegacyImportedOrderID, so a re-import looks for them by channel and number as well.
+func ImportedOrderID(channel, channelOrderNo, orderedAt string) string {
+	at, _ := time.Parse(time.RFC3339, orderedAt) // the zero time when unknown
+	return domain.DatedID(at, "order", channel, strings.TrimSpace(channelOrderNo))
+}
+
+// LegacyImportedOrderID is the id an imported order had before ImportedOrderID (a hash of the
+// channel and order number alone).
+func LegacyImportedOrderID(channel, channelOrderNo string) string {
 	return domain.DerivedID("order", channel, strings.TrimSpace(channelOrderNo))
 }
 
 // ImportedLineID is the id of the n-th line (from 1) of an imported order.
 func ImportedLineID(orderID string, n int) string {
-	return domain.DerivedID("order_line", orderID, strconv.Itoa(n))
+	return domain.ChildID(orderID, "order_line", strconv.Itoa(n))
 }
 
 var prefixPattern = regexp.MustCompile(`^[A-Z0-9]{1,6}$`)

@@ -473,10 +473,20 @@ func TestNumbering(t *testing.T) {
 	if !slices.Equal(many, []string{"SO-JP1-0006", "SO-JP1-0007", "SO-JP1-0008"}) {
 		t.Fatalf("three numbers after 0002: %v", many)
 	}
-	// an imported order's id comes from its channel key
-	if orders.ImportedOrderID("taobao", "12345") != orders.ImportedOrderID("taobao", " 12345 ") ||
-		orders.ImportedOrderID("taobao", "12345") == orders.ImportedOrderID("wechat", "12345") {
+	// an imported order's id comes from its channel key and date, and sorts by the date
+	id := func(channel, no, at string) string { return orders.ImportedOrderID(channel, no, at) }
+	march, april := "2026-03-01T01:00:00Z", "2026-04-01T01:00:00Z"
+	if id("taobao", "12345", march) != id("taobao", " 12345 ", march) || id("taobao", "12345", march) == id("wechat", "12345", march) ||
+		id("taobao", "12345", march) == id("taobao", "12346", march) || id("taobao", "12345", "") != id("taobao", "12345", "") {
 		t.Fatal("imported ids not stable/distinct")
+	}
+	if !(id("taobao", "9", march) < id("taobao", "1", april) && id("taobao", "1", april) < domain.NewID() &&
+		id("taobao", "1", "") < id("taobao", "1", march)) {
+		t.Fatal("imported ids do not sort by date")
+	}
+	if line := orders.ImportedLineID(id("taobao", "9", march), 1); line[:10] != id("taobao", "9", march)[:10] ||
+		line == orders.ImportedLineID(id("taobao", "9", march), 2) || line == id("taobao", "9", march) {
+		t.Fatal("imported line ids are not in their order's place")
 	}
 }
 
