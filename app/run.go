@@ -56,6 +56,9 @@ func Run(assets embed.FS, svc *services.Services) error {
 			go orderImport.startWatching()
 			go syncer.startRunning()
 			ship.startOutbox()
+			// the order list's index, read after the first paint rather than on the first
+			// filtered page (about 1.5 s for 1,000,000 orders)
+			time.AfterFunc(2*time.Second, func() { svc.Orders.WarmList(ctx) })
 			if os.Getenv("DAIGOU_STARTUP_PROBE") != "" {
 				probeStartup(ctx)
 			}

@@ -139,6 +139,25 @@ func BenchmarkFindOrders(b *testing.B) {
 	}
 }
 
+// BenchmarkOrderListBuild reads the order list's in-memory index from the database, as the
+// app does in the background after it starts and as the first filtered page would wait for.
+func BenchmarkOrderListBuild(b *testing.B) {
+	dir := ordersDB(b)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		svc, err := services.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := svc.Orders.WarmList(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/build")
+		svc.Close()
+	}
+}
+
 // BenchmarkGetOrder is one order's detail (header, lines, timeline, figures, profit).
 // Target: < 5 ms.
 func BenchmarkGetOrder(b *testing.B) {

@@ -14,9 +14,9 @@
 // without this package running; an import of many new orders computes their rows itself
 // (ImportOrdersTx, checked against the view in tests). Allowed transitions are the table
 // transitions. order_status also carries copies of the header fields the list filters and
-// sorts on (number, channel, customer, recipient, due date, manual priority …), and
-// order_counts the live orders per channel and status, so the list on a million orders reads
-// indexes only (list.go).
+// sorts on (number, channel, customer, recipient, due date, manual priority …), which the
+// list keeps in memory (listindex.go), and order_counts the live orders per channel and
+// status.
 //
 // Money. Amounts are integer minor units. A payment keeps its own currency, the rate used
 // (decimal text, 1 unit = rate units of base), base_amount (in the base currency from

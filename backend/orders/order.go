@@ -44,6 +44,7 @@ type Service struct {
 	costs   Costs
 	freight Freight
 	now     func() time.Time
+	list    *listIndex
 }
 
 // Freight says an order's share of the freight of the parcels holding its goods, in base
@@ -76,7 +77,9 @@ type CostLine struct {
 func (s *Service) SetCosts(c Costs) { s.costs = c }
 
 // New returns the orders service.
-func New(db *store.DB, st Stock) *Service { return &Service{db: db, stock: st, now: time.Now} }
+func New(db *store.DB, st Stock) *Service {
+	return &Service{db: db, stock: st, now: time.Now, list: newListIndex(db)}
+}
 
 // SetClock replaces the clock that decides "today" for priorities (tests).
 func (s *Service) SetClock(now func() time.Time) { s.now = now }

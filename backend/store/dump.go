@@ -292,5 +292,8 @@ func (tx *Tx) rebuildDerived() error {
 			return err
 		}
 	}
+	for _, t := range Derived { // what reads them (the order list's index) reads them again
+		tx.touched[t] = true
+	}
 	return nil
 }
