@@ -279,7 +279,11 @@ func (ix *listIndex) put(i int32, r *listRow) {
 // update reads the changed orders again: new ones are appended, deleted ones marked gone.
 func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map[string][]string) error {
 	for table, ids := range rows {
-		found, err := ix.column(ctx, `SELECT `+orderTables[table]+` FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, ids)
+		list, err := json.Marshal(ids)
+		if err != nil {
+			return err
+		}
+		found, err := store.Strings(ix.db.R(), `SELECT `+orderTables[table]+` FROM `+table+` WHERE id IN (SELECT value FROM json_each(?))`, string(list))
 		if err != nil {
 			return err
 		}
@@ -320,27 +324,6 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map
 		ix.pending[key] = append(ix.pending[key], changed...)
 	}
 	return nil
-}
-
-func (ix *listIndex) column(ctx context.Context, query string, ids []string) ([]string, error) {
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := ix.db.R().QueryContext(ctx, query, string(list))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
 }
 
 // less compares the entries at a and b by a sort key, ascending, ties by order id, as the

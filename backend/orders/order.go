@@ -348,20 +348,7 @@ func (l LineInput) fields(orderID string, i int) store.Fields {
 }
 
 func lineIDs(tx *store.Tx, orderID string) ([]string, error) {
-	rows, err := tx.Query(`SELECT id FROM order_lines WHERE order_id = ? AND deleted = 0`, orderID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return store.Strings(tx, `SELECT id FROM order_lines WHERE order_id = ? AND deleted = 0`, orderID)
 }
 
 // fillShipTo copies the customer's default address when the form left ship-to empty.

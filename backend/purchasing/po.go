@@ -379,20 +379,7 @@ func withField(err error, field string) error {
 }
 
 func collect(q querier, query string, args ...any) ([]string, error) {
-	rows, err := q.Query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return store.Strings(q, query, args...)
 }
 
 const poCols = `po.id, po.number, po.supplier_id, coalesce(s.name, ''), po.currency, po.rate, po.ordered_at, po.expected_at,

@@ -31,3 +31,23 @@ func (r *Reader) Query(q string, args ...any) (*sql.Rows, error) {
 
 // Close gives the connection back to the pool.
 func (r *Reader) Close() error { return r.conn.Close() }
+
+// Strings returns the first column of query's rows (q: a pool, a transaction, a Reader).
+func Strings(q interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]string, error) {
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
