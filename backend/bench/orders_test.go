@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 
@@ -149,11 +150,19 @@ func BenchmarkOrderListBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		heap := func() uint64 {
+			runtime.GC()
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			return m.HeapAlloc
+		}
+		before := heap()
 		start := time.Now()
 		if err := svc.Orders.WarmList(ctx); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/build")
+		b.ReportMetric(float64(heap()-before)/(1<<20), "MB-held")
 		svc.Close()
 	}
 }

@@ -47,7 +47,6 @@ type listIndex struct {
 	mu    sync.Mutex
 	built bool
 	listColumns
-	pos     map[string]int32   // order id → position
 	codes   map[string]uint8   // channel, currency and status → code (their kinds do not overlap in use)
 	names   []string           // code → value
 	custs   map[string]int32   // customer id → code
@@ -222,13 +221,21 @@ func (ix *listIndex) build(ctx context.Context) error {
 		ship: make([]string, 0, all), ordered: make([]string, 0, all), customer: make([]int32, 0, all),
 		total: make([]int64, 0, all), due: make([]int32, 0, all), rank: make([]uint8, 0, all), status: make([]uint8, 0, all),
 		channel: make([]uint8, 0, all), currency: make([]uint8, 0, all), manual: make([]int8, 0, all), gone: make([]bool, 0, all)}
-	ix.pos, ix.codes, ix.names, ix.custs = make(map[string]int32, all), map[string]uint8{}, nil, map[string]int32{}
+	ix.codes, ix.names, ix.custs = map[string]uint8{}, nil, map[string]int32{}
 	ix.sorted, ix.pending = map[string][]int32{}, map[string][]int32{}
 	for k := range read {
 		for i := range read[k] {
 			ix.put(-1, &read[k][i])
 		}
 		read[k] = nil
+	}
+	// order_status is read in key order: the entries are in id order already
+	byID := make([]int32, len(ix.id))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	if by := ix.less("id"); slices.IsSortedFunc(byID, by) {
+		ix.sorted["id"] = byID
 	}
 	ix.built = true
 	return nil
@@ -263,7 +270,6 @@ func (ix *listIndex) put(i int32, r *listRow) {
 	c := &ix.listColumns
 	if i < 0 {
 		i = int32(len(c.id))
-		ix.pos[r.id] = i
 		c.id, c.number, c.chno, c.ship, c.ordered = append(c.id, ""), append(c.number, ""), append(c.chno, ""),
 			append(c.ship, ""), append(c.ordered, "")
 		c.customer, c.total, c.due, c.rank = append(c.customer, 0), append(c.total, 0), append(c.due, 0), append(c.rank, 0)
@@ -303,11 +309,19 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map
 	if err != nil {
 		return err
 	}
+	byID := ix.order("id")
+	pos := func(id string) (int32, bool) { // the entry of order id
+		k, ok := slices.BinarySearchFunc(byID, id, func(i int32, id string) int { return strings.Compare(ix.id[i], id) })
+		if !ok {
+			return 0, false
+		}
+		return byID[k], true
+	}
 	var changed []int32
 	for k := range fresh {
 		r := &fresh[k]
 		delete(dirty, r.id)
-		if i, ok := ix.pos[r.id]; ok {
+		if i, ok := pos(r.id); ok {
 			ix.put(i, r)
 			changed = append(changed, i)
 		} else if !r.deleted {
@@ -316,7 +330,7 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map
 		}
 	}
 	for id := range dirty { // no status row: not listed
-		if i, ok := ix.pos[id]; ok {
+		if i, ok := pos(id); ok {
 			ix.gone[i] = true
 		}
 	}
@@ -328,11 +342,14 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map
 
 // less compares the entries at a and b by a sort key, ascending, ties by order id, as the
 // list's ORDER BY does (bytewise strings). "due" is the dated orders by due date, then the
-// undated ones; both by order time after that. "chno" and "ship" serve the text search.
+// undated ones; both by order time after that. "chno" and "ship" serve the text search, and
+// "id" finding an order's entry.
 func (ix *listIndex) less(key string) func(a, b int32) int {
 	c := &ix.listColumns
 	var by func(a, b int32) int
 	switch key {
+	case "id":
+		return func(a, b int32) int { return strings.Compare(c.id[a], c.id[b]) }
 	case "number":
 		by = func(a, b int32) int { return strings.Compare(c.number[a], c.number[b]) }
 	case "chno":
