@@ -206,6 +206,13 @@ func TestFindOrdersMatchesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after changes")
+	if err := write(30); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.o.WarmList(ctx); err != nil { // as the app does after it starts: every sort made again
+		t.Fatal(err)
+	}
+	check("warmed")
 	if err := e.svc.DB.RebuildDerived(ctx); err != nil {
 		t.Fatal(err)
 	}
