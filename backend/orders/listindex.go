@@ -45,8 +45,9 @@ type listIndex struct {
 	rows    map[string][]string // table → changed rows, whose order the table says
 	rebuild bool
 
-	mu    sync.Mutex
-	built bool
+	mu        sync.Mutex
+	built     bool
+	rewritten int // entries set again since the index was read whole (their old strings stay)
 	listColumns
 	codes   map[string]uint8   // channel, currency and status → code (their kinds do not overlap in use)
 	names   []string           // code → value
@@ -278,7 +279,7 @@ func (ix *listIndex) build(ctx context.Context) error {
 	ix.listColumns = listColumns{customer: make([]int32, 0, all),
 		total: make([]int64, 0, all), due: make([]int32, 0, all), rank: make([]uint8, 0, all), status: make([]uint8, 0, all),
 		channel: make([]uint8, 0, all), currency: make([]uint8, 0, all), manual: make([]int8, 0, all), gone: make([]bool, 0, all)}
-	ix.codes, ix.names, ix.custs = map[string]uint8{}, nil, map[string]int32{}
+	ix.codes, ix.names, ix.custs, ix.rewritten = map[string]uint8{}, nil, map[string]int32{}, 0
 	ix.sorted, ix.pending = map[string][]int32{}, map[string][]int32{}
 	for k := range read {
 		for i := range read[k] {
@@ -386,6 +387,7 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map
 		if i, ok := pos(r.id); ok {
 			ix.put(i, r)
 			changed = append(changed, i)
+			ix.rewritten++
 		} else if !r.deleted {
 			ix.put(-1, r)
 			changed = append(changed, int32(ix.id.len()-1))
@@ -398,6 +400,9 @@ func (ix *listIndex) update(ctx context.Context, dirty map[string]bool, rows map
 	}
 	for key := range ix.sorted {
 		ix.pending[key] = append(ix.pending[key], changed...)
+	}
+	if ix.rewritten > ix.id.len() { // the string columns are more old values than live ones
+		ix.built = false // read again whole next time
 	}
 	return nil
 }
