@@ -3,6 +3,7 @@ package orders
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"daigoudesk/backend/domain"
@@ -93,12 +94,20 @@ func (s *Service) ImportPreparedTx(tx *store.Tx, p *PreparedImport) error {
 			}
 		}
 	}
+	// The payments that need no exchange rate from tx are made on all cores; the others below,
+	// in order.
+	paid := make([]bool, len(list))
+	importer.EachRow(len(list), func(n int) {
+		if m := &made[n]; m.err == nil && list[n].Payment != nil && !needsRate(*list[n].Payment, m.in.Currency, base) {
+			m.err, paid[n] = s.importedPayment(nil, list[n], m, base, device), true
+		}
+	})
 	var headers, lines, events, payments []store.Row
 	var moves []BulkMove
 	status := make([]store.OrderStatus, len(list))
 	for n, o := range list {
 		m := &made[n]
-		if m.err == nil && o.Payment != nil {
+		if m.err == nil && o.Payment != nil && !paid[n] {
 			m.err = s.importedPayment(tx, o, m, base, device)
 		}
 		if m.err != nil {
@@ -205,8 +214,18 @@ func (m *importedRows) make(o ImportedOrder, created, device string) {
 	}
 }
 
-// importedPayment makes the payments row of what the buyer of o paid.
-func (s *Service) importedPayment(tx *store.Tx, o ImportedOrder, m *importedRows, base, device string) error {
+// needsRate says whether paymentFields reads an exchange rate for pay on an order in orderCur.
+func needsRate(pay PaymentInput, orderCur, base string) bool {
+	cur := strings.ToUpper(strings.TrimSpace(pay.Currency))
+	if cur == "" {
+		cur = orderCur
+	}
+	return cur != base && strings.TrimSpace(pay.Rate) == "" || cur != orderCur && orderCur != base
+}
+
+// importedPayment makes the payments row of what the buyer of o paid; q reads exchange
+// rates, and may be nil when needsRate says none is read.
+func (s *Service) importedPayment(q querier, o ImportedOrder, m *importedRows, base, device string) error {
 	if m.kind == Draft || m.kind == Cancelled {
 		return &domain.Error{Code: domain.EConflict, Key: "order.payment.status", Params: map[string]any{"status": m.kind},
 			Message: fmt.Sprintf("an order that is %s cannot take a payment (confirm it first)", m.kind)}
@@ -216,7 +235,7 @@ func (s *Service) importedPayment(tx *store.Tx, o ImportedOrder, m *importedRows
 	if err := s.checkPayment(&pay); err != nil {
 		return err
 	}
-	f, err := paymentFields(tx, pay, m.in.Currency, base)
+	f, err := paymentFields(q, pay, m.in.Currency, base)
 	if err != nil {
 		return err
 	}
