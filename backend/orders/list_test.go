@@ -209,7 +209,10 @@ func TestFindOrdersMatchesReference(t *testing.T) {
 	if err := write(30); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.o.WarmList(ctx); err != nil { // as the app does after it starts: every sort made again
+	warmed := make(chan error, 1)
+	go func() { warmed <- e.o.WarmList(ctx) }() // as the app does after it starts: the sorts made again
+	check("while warming")
+	if err := <-warmed; err != nil {
 		t.Fatal(err)
 	}
 	check("warmed")
