@@ -216,11 +216,12 @@ func (m *importedRows) make(o ImportedOrder, created, device string) {
 
 // needsRate says whether paymentFields reads an exchange rate for pay on an order in orderCur.
 func needsRate(pay PaymentInput, orderCur, base string) bool {
-	cur := strings.ToUpper(strings.TrimSpace(pay.Currency))
+	cur := strings.ToUpper(strings.TrimSpace(pay.Currency)) // as checkPayment leaves it
 	if cur == "" {
 		cur = orderCur
 	}
-	return cur != base && strings.TrimSpace(pay.Rate) == "" || cur != orderCur && orderCur != base
+	payRate, orderRate := rateReads(cur, pay.Rate, orderCur, base)
+	return payRate || orderRate
 }
 
 // importedPayment makes the payments row of what the buyer of o paid; q reads exchange

@@ -93,8 +93,8 @@ func (s *Service) FindOrders(ctx context.Context, f Filter) ([]Order, int, error
 	var total int
 	if q.defaultPage() {
 		if total, err = liveOrders(ctx, tx); err == nil {
-			ids, err = listIDs(ctx, tx, `SELECT id FROM orders INDEXED BY orders_ordered WHERE deleted = 0
-				ORDER BY ordered_at DESC, id DESC LIMIT ? OFFSET ?`, []any{q.f.Limit, q.f.Offset})
+			ids, err = store.Strings(tx, `SELECT id FROM orders INDEXED BY orders_ordered WHERE deleted = 0
+				ORDER BY ordered_at DESC, id DESC LIMIT ? OFFSET ?`, q.f.Limit, q.f.Offset)
 		}
 	} else {
 		ids, total, err = s.list.page(ctx, q)
@@ -122,29 +122,6 @@ func liveOrders(ctx context.Context, tx *sql.Tx) (int, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM order_counts`).Scan(&n)
 	return n, err
-}
-
-func listIDs(ctx context.Context, tx *sql.Tx, q string, args []any) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	cols, _ := rows.Columns()
-	dest := make([]any, len(cols))
-	var id string
-	dest[0] = &id
-	for i := 1; i < len(dest); i++ {
-		dest[i] = new(any)
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // listRows reads the page's orders, in the order of ids.

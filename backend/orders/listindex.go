@@ -317,9 +317,9 @@ func (ix *listIndex) put(i int32, r *listRow) {
 	}
 	var due int32
 	if r.due != "" {
-		due = int32(1 << 30) // not a date: after every date
-		if t, err := time.Parse(dateLayout, r.due); err == nil {
-			due = int32(t.Unix()/86400) + 1
+		var ok bool
+		if due, ok = dayNumber(r.due); !ok {
+			due = 1 << 30 // not a date: after every date
 		}
 	}
 	manual := int8(-1)
@@ -567,7 +567,7 @@ func (ix *listIndex) page(ctx context.Context, q listQuery) ([]string, int, erro
 	// one pass over the small columns
 	var statuses [256]bool
 	for _, st := range f.Statuses {
-		if code, ok := ix.codes[st]; ok && ix.names[code] == st {
+		if code, ok := ix.codes[st]; ok {
 			statuses[code] = true
 		}
 	}
@@ -580,12 +580,7 @@ func (ix *listIndex) page(ctx context.Context, q listQuery) ([]string, int, erro
 	}
 	needPrio := prioFilter >= 0 || q.sortKey == "priority"
 	prios := q.rule.forCodes(ix.names)
-	urgentBy := int32(1<<31 - 1)
-	if t, err := time.Parse(dateLayout, q.rule.urgentBy); err == nil {
-		urgentBy = int32(t.Unix()/86400) + 1
-	} else {
-		urgentBy = 0 // never urgent by date
-	}
+	urgentBy, _ := dayNumber(q.rule.urgentBy) // 0 when never urgent by date ("0000-00-00")
 	matched := make([]bool, n)
 	var prio []uint8
 	if needPrio {
@@ -703,6 +698,16 @@ func (ix *listIndex) page(ctx context.Context, q listQuery) ([]string, int, erro
 		}
 	}
 	return ids, total, nil
+}
+
+// dayNumber is a YYYY-MM-DD day as days since 1970-01-01 plus one (so that 0 can mean none),
+// and whether it is one.
+func dayNumber(day string) (int32, bool) {
+	t, err := time.Parse(dateLayout, day)
+	if err != nil {
+		return 0, false
+	}
+	return int32(t.Unix()/86400) + 1, true
 }
 
 // forCodes is the rule's high-value threshold per currency code (names: code → value): the

@@ -131,6 +131,13 @@ func (s *Service) checkPayment(in *PaymentInput) error {
 	return p.Err()
 }
 
+// rateReads says which exchange rates paymentFields reads from the store for a payment in
+// cur (rate: the rate given with it, if any) to an order in orderCur: the payment currency's,
+// and the order currency's.
+func rateReads(cur, rate, orderCur, base string) (payment, order bool) {
+	return cur != base && strings.TrimSpace(rate) == "", cur != orderCur && orderCur != base
+}
+
 // paymentFields is the ledger row of a checked payment to an order in orderCur (amounts
 // positive; device not set): the rate used, and the amount in the base currency and in the
 // order's currency.
@@ -139,10 +146,11 @@ func paymentFields(q querier, in PaymentInput, orderCur, base string) (store.Fie
 		in.Currency = orderCur
 	}
 	var err error
+	readPayRate, readOrderRate := rateReads(in.Currency, in.Rate, orderCur, base)
 	rateText := strings.TrimSpace(in.Rate)
 	if in.Currency == base {
 		rateText = "1"
-	} else if rateText == "" {
+	} else if readPayRate {
 		if rateText, err = money.RateOn(q, in.Currency, in.PaidAt); err != nil {
 			return nil, err
 		}
@@ -151,7 +159,7 @@ func paymentFields(q querier, in PaymentInput, orderCur, base string) (store.Fie
 	baseAmount := domain.Convert(in.Amount, in.Currency, rate, base)
 	orderAmount := in.Amount
 	if in.Currency != orderCur {
-		if orderCur == base {
+		if !readOrderRate { // the order is in the base currency
 			orderAmount = baseAmount
 		} else {
 			orderRateText, err := money.RateOn(q, orderCur, in.PaidAt)

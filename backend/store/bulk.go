@@ -324,14 +324,11 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 	if len(keys) == len(registry[table].Fields) {
 		group = "*" // see fieldStamps.encode
 	}
-	// OR FAIL (a bad row still fails the statement, and the caller rolls the transaction
-	// back): with the default ABORT, SQLite keeps a statement journal for every multi-row
-	// INSERT, a copy of each page of the database it changes, to undo the statement alone.
-	verb, stampCol := "INSERT OR FAIL", "_v"
+	verb, stampCol := insertBulk, "_v"
 	if ops[0].Kind == "add" {
-		verb, stampCol = "INSERT OR IGNORE", "_hlc" // a ledger row already there is the same row
+		verb, stampCol = "INSERT OR IGNORE INTO ", "_hlc" // a ledger row already there is the same row
 	}
-	one := "INTO " + table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES "
+	one := table + " (id, " + strings.Join(keys, ", ") + ", " + stampCol + ") VALUES "
 	args := make([]any, 0, per*cols) // reused: the driver copies the values it binds
 	return inChunks(len(ops), per, func(lo, hi int) error {
 		args = args[:0]
@@ -344,7 +341,7 @@ func (tx *Tx) insertNew(table string, keys []string, ops []*Op) error {
 				args = append(args, op.HLC+":"+group)
 			}
 		}
-		return tx.execBulk(verb+" "+one+valuesList(hi-lo, cols), args)
+		return tx.execBulk(verb+one+valuesList(hi-lo, cols), args)
 	})
 }
 

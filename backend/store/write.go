@@ -443,7 +443,7 @@ func (tx *Tx) PutOrderStatus(rows []OrderStatus) error {
 					counts[key{r.Channel, r.Rank}]++
 				}
 			}
-			return tx.execBulk(`INSERT OR FAIL INTO order_status (`+orderStatusCols+`) VALUES `+valuesList(hi-lo, cols), args)
+			return tx.execBulk(insertBulk+`order_status (`+orderStatusCols+`) VALUES `+valuesList(hi-lo, cols), args)
 		})
 	})
 	if err != nil {
@@ -672,7 +672,7 @@ func (tx *Tx) flushLog() error {
 		for _, r := range chunk {
 			args = append(args, r[0], r[1], r[2], r[3], r[4], r[5])
 		}
-		if err := tx.execBulk(`INSERT OR FAIL INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES `+valuesList(len(chunk), 6), args); err != nil {
+		if err := tx.execBulk(insertBulk+`oplog(hlc, device, kind, tbl, row_id, data) VALUES `+valuesList(len(chunk), 6), args); err != nil {
 			return err
 		}
 	}
@@ -689,7 +689,7 @@ const logRun = 500
 func logInsert(device, kind, table string) string {
 	quote := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
 	one := "(?, " + quote(device) + ", " + quote(kind) + ", " + quote(table) + ", ?, ?)"
-	return `INSERT OR FAIL INTO oplog(hlc, device, kind, tbl, row_id, data) VALUES ` + one + strings.Repeat(", "+one, logRun-1)
+	return insertBulk + `oplog(hlc, device, kind, tbl, row_id, data) VALUES ` + one + strings.Repeat(", "+one, logRun-1)
 }
 
 func sortedKeys(m Fields) []string {
