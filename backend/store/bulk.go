@@ -393,8 +393,10 @@ func (tx *Tx) dropIndexesForBulk(table string, newRows int) (restore func() erro
 	if newRows < 5000 {
 		return noop, false, nil
 	}
+	// Counted no further than newRows + 1: counting all of a table of 3,000,000 order lines
+	// took a 100,000-row import 0.3–0.6 s, for an answer that stops mattering after newRows.
 	var have int
-	if err := tx.QueryRow(`SELECT count(*) FROM ` + table).Scan(&have); err != nil {
+	if err := tx.QueryRow(`SELECT count(*) FROM (SELECT 1 FROM `+table+` LIMIT ?)`, newRows+1).Scan(&have); err != nil {
 		return nil, false, err
 	}
 	if have > newRows {

@@ -149,3 +149,68 @@ func TestPauseOrderStatusDropsTheTriggersOnlyForALargeWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferIndexesOnlyWhenTheWriteAtLeastDoublesTheTable: a bulk write of n new rows drops
+// the table's secondary indexes when the table holds n rows or fewer, keeps them when it
+// holds more (however many more: the count stops at n + 1), and does nothing for fewer than
+// 5,000 rows; the indexes are back after restore.
+func TestDeferIndexesOnlyWhenTheWriteAtLeastDoublesTheTable(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "d.db"), Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	indexes := func(q interface {
+		QueryRow(string, ...any) *sql.Row
+	}) int {
+		var n int
+		if err := q.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'products'
+			AND sql IS NOT NULL`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	all := indexes(db.w)
+	if all == 0 {
+		t.Fatal("products has no secondary indexes")
+	}
+	next := 0
+	add := func(n int) {
+		rows := make([]Row, n)
+		for i := range rows {
+			rows[i] = Row{ID: fmt.Sprintf("p%06d", next), Fields: Fields{"sku": fmt.Sprintf("S%06d", next)}}
+			next++
+		}
+		if err := db.Write(ctx, func(tx *Tx) error { return tx.SetMany("products", rows) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(newRows int, want bool) {
+		t.Helper()
+		err := db.Write(ctx, func(tx *Tx) error {
+			restore, dropped, err := tx.DeferIndexes("products", newRows)
+			if err != nil {
+				return err
+			}
+			if left := indexes(tx); dropped != want || (left == 0) != want {
+				t.Errorf("%d new rows: dropped %v with %d of %d indexes left; want dropped %v", newRows, dropped, left, all, want)
+			}
+			return restore()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := indexes(db.w); got != all {
+			t.Errorf("%d new rows: %d indexes after restore, want %d", newRows, got, all)
+		}
+	}
+	check(4999, false) // too few to bother
+	check(5000, true)  // into an empty table
+	add(5000)
+	check(5000, true) // doubles it exactly
+	check(4999, false)
+	add(1)
+	check(5000, false) // 5,001 rows there
+	check(5001, true)
+}
