@@ -92,7 +92,7 @@ bench: build
 	go test -run '^$$' -bench Import100k -benchtime 1x -timeout 30m ./backend/orderimport/ \
 	  | awk '/^Benchmark/ {printf "%-55s %12s %s\n", $$1, $$(NF-1), $$NF; next} {print}'
 	@echo "the same into a copy of the 1,000,000-order database:"
-	DAIGOU_IMPORT_DB=$(BENCH_DIR)/orders/daigou.db go test -run '^$$' -bench Import100k -benchtime 1x -timeout 30m ./backend/orderimport/ \
+	DAIGOU_IMPORT_DB=$(BENCH_DIR)/orders-v2/daigou.db go test -run '^$$' -bench Import100k -benchtime 1x -timeout 30m ./backend/orderimport/ \
 	  | awk '/^Benchmark/ {printf "%-55s %12s %s\n", $$1, $$(NF-1), $$NF; next} {print}'
 	go test -run '^$$' -bench . -benchtime 3x -timeout 30m ./backend/sync/ \
 	  | awk '/^Benchmark/ {printf "%-55s %12s %s\n", $$1, $$(NF-1), $$NF; next} {print}'

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
+	"daigoudesk/backend/domain"
 	"daigoudesk/backend/orders"
 	"daigoudesk/backend/services"
 )
@@ -26,9 +28,11 @@ var (
 	}
 )
 
-// ordersDB is the orders benchmark database ($DAIGOU_BENCH_DIR/orders).
+// ordersDB is the orders benchmark database ($DAIGOU_BENCH_DIR/orders-v2; v2 has ids that
+// sort by time, as the app makes them, where the first build had "BO…" ids that sorted after
+// every id the app makes).
 func ordersDB(b *testing.B) string {
-	return ordersData.open(b, "orders", func(dir string) (string, error) {
+	return ordersData.open(b, "orders-v2", func(dir string) (string, error) {
 		return fmt.Sprintf("%d customers, %d orders, %d lines", benchCustomers, benchOrders, benchOrders*benchLines), buildOrders(dir)
 	}, func(dir string) error {
 		svc, err := services.Open(dir)
@@ -44,6 +48,18 @@ func ordersDB(b *testing.B) string {
 	})
 }
 
+// sqlID is the SQL for an id laid out as domain.NewID makes them: the 48 bits of the
+// millisecond ms in ten Crockford base32 characters, then tail (16 characters).
+func sqlID(ms, tail string) string {
+	var b strings.Builder
+	b.WriteString("(")
+	for k := 9; k >= 0; k-- {
+		fmt.Fprintf(&b, "substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((%s) >> %d & 31) + 1, 1) || ", ms, 5*k)
+	}
+	b.WriteString(tail + ")")
+	return b.String()
+}
+
 // buildOrders writes the history straight into the tables and oplog with set-based SQL, as
 // bulkMoves does for stock: 1,000,000 orders through the service (~1 ms each here) would take
 // most of an hour. The order_status rows are then rebuilt from the ledgers by
@@ -55,41 +71,53 @@ func buildOrders(dir string) error {
 		hlc := func(col string) string { // a stamp of this device, in the past, unique per row
 			return `printf('%013d.%05d.%s', (:start + ` + col + ` * :span / :n) * 1000, ` + col + ` % 100000, :device)`
 		}
+		at := func(i, count string) string { // the unix second of row i of count, spread over the span
+			return `(:start + ` + i + ` * :span / ` + count + `)`
+		}
 		steps := []string{
 			`CREATE TEMP TABLE seq AS WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < :n - 1) SELECT i FROM s`,
+			// Ids as the app makes them (domain.NewID, orders.ImportedOrderID): the record's time
+			// first, so a year's orders sit together and the newest sort last.
+			`CREATE TEMP TABLE ids(i INTEGER PRIMARY KEY, o TEXT NOT NULL, c TEXT NOT NULL, p TEXT NOT NULL)`,
+			`INSERT INTO temp.ids SELECT i, ` + sqlID(at("i", ":n")+" * 1000", "printf('%016d', i)") + `,
+			        ` + sqlID(at("i", ":customers")+" * 1000", "printf('%016d', i)") + `,
+			        ` + sqlID(at("i", "1000")+" * 1000", "printf('%016d', i)") + ` FROM temp.seq`,
 			`INSERT INTO products(id, sku, name_zh, brand, price, price_currency, cost, cost_currency, created_at, _v)
-			 SELECT printf('BP%024d', i), printf('B-%05d', i), '商品' || i, '品牌' || (i % 50), 10000 + i, 'CNY', 500 + i, 'JPY',
-			        '2024-01-01T00:00:00Z', 'x' FROM temp.seq WHERE i < 1000`,
+			 SELECT p, printf('B-%05d', i), '商品' || i, '品牌' || (i % 50), 10000 + i, 'CNY', 500 + i, 'JPY',
+			        strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("i", "1000") + `, 'unixepoch'), 'x' FROM temp.ids WHERE i < 1000`,
 			`INSERT INTO customers(id, name, phone, wechat, created_at, _v)
-			 SELECT printf('BC%024d', i), '客户' || i, printf('13%09d', i), 'wx' || i, '2024-01-01T00:00:00Z', 'x' FROM temp.seq WHERE i < :customers`,
+			 SELECT c, '客户' || i, printf('13%09d', i), 'wx' || i,
+			        strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("i", ":customers") + `, 'unixepoch'), 'x' FROM temp.ids WHERE i < :customers`,
 			`INSERT INTO orders(id, number, channel, channel_order_no, customer_id, ship_name, ship_province, currency, shipping_fee,
 			        ordered_at, created_at, due_date, _v)
-			 SELECT printf('BO%024d', i), printf('SO-BEN-%07d', i),
-			        CASE i % 4 WHEN 0 THEN 'wechat' WHEN 1 THEN 'taobao' WHEN 2 THEN 'xiaohongshu' ELSE 'website' END,
-			        CASE WHEN i % 4 = 1 THEN printf('%018d', i) ELSE '' END,
-			        printf('BC%024d', abs(i * 7919) % :customers), '客户' || (abs(i * 7919) % :customers), '上海市', 'CNY', 1500,
-			        strftime('%Y-%m-%dT%H:%M:%SZ', :start + i * :span / :n, 'unixepoch'), '2024-01-01T00:00:00Z',
-			        CASE WHEN i % 10 = 0 THEN strftime('%Y-%m-%d', :start + i * :span / :n + 864000, 'unixepoch') ELSE '' END, 'x'
-			 FROM temp.seq`,
+			 SELECT o.o, printf('SO-BEN-%07d', o.i),
+			        CASE o.i % 4 WHEN 0 THEN 'wechat' WHEN 1 THEN 'taobao' WHEN 2 THEN 'xiaohongshu' ELSE 'website' END,
+			        CASE WHEN o.i % 4 = 1 THEN printf('%018d', o.i) ELSE '' END,
+			        c.c, '客户' || c.i, '上海市', 'CNY', 1500,
+			        strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("o.i", ":n") + `, 'unixepoch'),
+			        strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("o.i", ":n") + `, 'unixepoch'),
+			        CASE WHEN o.i % 10 = 0 THEN strftime('%Y-%m-%d', ` + at("o.i", ":n") + ` + 864000, 'unixepoch') ELSE '' END, 'x'
+			 FROM temp.ids o JOIN temp.ids c ON c.i = abs(o.i * 7919) % :customers`,
 			`INSERT INTO order_lines(id, order_id, product_id, qty, unit_price, position, _v)
-			 SELECT printf('BL%024d', o.i * 3 + k.k), printf('BO%024d', o.i), printf('BP%024d', (o.i * 31 + k.k * 17) % 1000),
-			        1 + (o.i + k.k) % 3, 10000 + ((o.i * 31 + k.k * 17) % 1000), k.k, 'x'
-			 FROM temp.seq o, (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) k`,
+			 SELECT substr(o.o, 1, 10) || printf('%016d', o.i * 3 + k.k), o.o, p.p,
+			        1 + (o.i + k.k) % 3, 10000 + p.i, k.k, 'x'
+			 FROM temp.ids o, (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) k
+			 JOIN temp.ids p ON p.i = (o.i * 31 + k.k * 17) % 1000`,
 			`INSERT INTO order_events(id, order_id, kind, at, device, _hlc)
-			 SELECT printf('BE%024d', i * 4 + e.r), printf('BO%024d', i), e.kind,
-			        strftime('%Y-%m-%dT%H:%M:%SZ', :start + i * :span / :n + e.r * 3600, 'unixepoch'), :device, ` + hlc("(i * 4 + e.r)") + `
-			 FROM temp.seq, (SELECT 0 AS r, 'confirmed' AS kind UNION ALL SELECT 1, 'packed' UNION ALL SELECT 2, 'shipped'
+			 SELECT substr(o, 1, 10) || printf('%016d', i * 4 + e.r), o, e.kind,
+			        strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("i", ":n") + ` + e.r * 3600, 'unixepoch'), :device, ` + hlc("(i * 4 + e.r)") + `
+			 FROM temp.ids, (SELECT 0 AS r, 'confirmed' AS kind UNION ALL SELECT 1, 'packed' UNION ALL SELECT 2, 'shipped'
 			                 UNION ALL SELECT 3, 'completed') e
 			 WHERE (i % 20 <> 0 OR e.r = 0) AND (i < :n - 20000 OR e.r < 1 + (i % 3))`,
 			`INSERT INTO order_events(id, order_id, kind, at, device, _hlc)
-			 SELECT printf('BX%024d', i), printf('BO%024d', i), 'cancelled',
-			        strftime('%Y-%m-%dT%H:%M:%SZ', :start + i * :span / :n + 7200, 'unixepoch'), :device, ` + hlc("(i + 5000000)") + `
-			 FROM temp.seq WHERE i % 20 = 0`,
+			 SELECT substr(o, 1, 10) || printf('%016d', 4 * :n + i), o, 'cancelled',
+			        strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("i", ":n") + ` + 7200, 'unixepoch'), :device, ` + hlc("(i + 5000000)") + `
+			 FROM temp.ids WHERE i % 20 = 0`,
 			`INSERT INTO payments(id, order_id, kind, amount, currency, rate, base_amount, order_amount, method, paid_at, device, _hlc)
-			 SELECT printf('BY%024d', i), printf('BO%024d', i), 'payment', t.goods + 1500, 'CNY', '1', t.goods + 1500, t.goods + 1500,
-			        'wechat', strftime('%Y-%m-%dT%H:%M:%SZ', :start + i * :span / :n + 600, 'unixepoch'), :device, ` + hlc("(i + 7000000)") + `
-			 FROM temp.seq JOIN (SELECT order_id, sum(qty * unit_price) AS goods FROM order_lines GROUP BY order_id) t
-			   ON t.order_id = printf('BO%024d', i) WHERE i % 20 <> 0`,
+			 SELECT substr(o, 1, 10) || printf('%016d', i), o, 'payment', t.goods + 1500, 'CNY', '1', t.goods + 1500, t.goods + 1500,
+			        'wechat', strftime('%Y-%m-%dT%H:%M:%SZ', ` + at("i", ":n") + ` + 600, 'unixepoch'), :device, ` + hlc("(i + 7000000)") + `
+			 FROM temp.ids JOIN (SELECT order_id, sum(qty * unit_price) AS goods FROM order_lines GROUP BY order_id) t
+			   ON t.order_id = o WHERE i % 20 <> 0`,
 		}
 		return steps, []any{sql.Named("n", benchOrders), sql.Named("customers", benchCustomers),
 			sql.Named("start", start), sql.Named("span", span), sql.Named("device", device)}
@@ -228,4 +256,23 @@ func sqlLoad(dir string, build func(device string) (steps []string, args []any))
 	}
 	defer svc.Close()
 	return svc.DB.RebuildDerived(ctx)
+}
+
+// TestSQLIDIsTheAppsLayout checks that sqlID writes a time as domain.DatedID does.
+func TestSQLIDIsTheAppsLayout(t *testing.T) {
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, at := range []time.Time{time.Unix(0, 0), time.Date(2024, 2, 29, 13, 5, 7, 123e6, time.UTC), time.Now()} {
+		var got string
+		if err := db.QueryRow(`SELECT ` + sqlID(fmt.Sprint(at.UnixMilli()), "printf('%016d', 7)")).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		want := domain.DatedID(at, "x")[:10] + "0000000000000007"
+		if got != want {
+			t.Errorf("%s: sqlID %s, domain %s", at, got, want)
+		}
+	}
 }
