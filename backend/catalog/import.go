@@ -240,7 +240,7 @@ func productsBySKU(tx *store.Tx, skus []string) (map[string]Product, error) {
 		return nil, err
 	}
 	rows, err := tx.Query(`SELECT `+productCols+productFrom+
-		` WHERE p.deleted = 0 AND p.sku IN (SELECT value FROM json_each(?))`, string(list))
+		` WHERE +p.deleted = 0 AND p.sku IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +263,7 @@ func skusByBarcode(tx *store.Tx, barcodes []string) (map[string][]string, error)
 		return nil, err
 	}
 	rows, err := tx.Query(`SELECT barcode, sku FROM products
-		WHERE deleted = 0 AND barcode IN (SELECT value FROM json_each(?))`, string(list))
+		WHERE +deleted = 0 AND barcode IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, err
 	}

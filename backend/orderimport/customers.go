@@ -60,13 +60,11 @@ func loadCustomers(q rowsQuerier, p *plan) (*customerIndex, error) {
 		}
 		return rows.Err()
 	}
-	if err := add(`SELECT phone, id, name FROM customers WHERE deleted = 0 AND phone <> ''
-		AND phone IN (SELECT value FROM json_each(?))`, phones, ci.byPhone); err != nil {
+	if err := add(customersBy("phone"), phones, ci.byPhone); err != nil {
 		return nil, err
 	}
 	if col := handleField[p.channel]; col != "" {
-		if err := add(`SELECT `+col+`, id, name FROM customers WHERE deleted = 0 AND `+col+` <> ''
-			AND `+col+` IN (SELECT value FROM json_each(?))`, handles, ci.byHandle); err != nil {
+		if err := add(customersBy(col), handles, ci.byHandle); err != nil {
 			return nil, err
 		}
 	}
@@ -90,6 +88,15 @@ func loadCustomers(q rowsQuerier, p *plan) (*customerIndex, error) {
 		}
 	}
 	return ci, rows.Err()
+}
+
+// customersBy is the query for the key, id and name of the live customers whose col (phone or
+// a channel handle) is one of a JSON list. "+deleted" keeps SQLite off the (deleted, …)
+// indexes: without statistics it would rather read every live customer through one of them
+// (200 ms for 200,000) than look each key up in col's own index.
+func customersBy(col string) string {
+	return `SELECT ` + col + `, id, name FROM customers WHERE +deleted = 0 AND ` + col + ` <> ''
+		AND ` + col + ` IN (SELECT value FROM json_each(?))`
 }
 
 // newID is the id of the customer an order's buyer becomes when new.

@@ -278,6 +278,18 @@ func idSet(q rowsQuerier, query string, ids []string, more ...any) (map[string]b
 	return out, rows.Err()
 }
 
+// productsBy is the query for the key and id of the live products whose col is one of a JSON
+// list (?1). "+deleted" keeps SQLite off products_name (deleted, name_zh, id) for the columns
+// with their own index, as customersBy explains; name_zh is looked up through products_name.
+func productsBy(col string) string {
+	live := `+deleted = 0`
+	if col == "name_zh" {
+		live = `deleted = 0`
+	}
+	return `SELECT ` + col + `, id FROM products WHERE ` + live + ` AND ` + col + ` <> ''
+		AND ` + col + ` IN (SELECT value FROM json_each(?1))`
+}
+
 // matchProducts sets each line's product: the user's choice for its title, else by SKU,
 // then barcode, then exact product name (Chinese or original). A key two live products share
 // picks the older product (smallest id), so every laptop picks the same.
@@ -310,21 +322,19 @@ func (s *Service) matchProducts(q rowsQuerier, p *plan, productMap map[string]st
 		}
 		return out, rows.Err()
 	}
-	const live = ` FROM products WHERE deleted = 0 AND `
-	bySKU, err := lookup(`SELECT sku, id`+live+`sku <> '' AND sku IN (SELECT value FROM json_each(?))`, skus)
+	bySKU, err := lookup(productsBy("sku"), skus)
 	if err != nil {
 		return err
 	}
-	byCode, err := lookup(`SELECT barcode, id`+live+`barcode <> '' AND barcode IN (SELECT value FROM json_each(?))`, codes)
+	byCode, err := lookup(productsBy("barcode"), codes)
 	if err != nil {
 		return err
 	}
-	byName, err := lookup(`SELECT name_zh, id`+live+`name_zh <> '' AND name_zh IN (SELECT value FROM json_each(?))
-		UNION ALL SELECT name_orig, id`+live+`name_orig <> '' AND name_orig IN (SELECT value FROM json_each(?1))`, titles)
+	byName, err := lookup(productsBy("name_zh")+` UNION ALL `+productsBy("name_orig"), titles)
 	if err != nil {
 		return err
 	}
-	exists, err := lookup(`SELECT id, id`+live+`id IN (SELECT value FROM json_each(?))`, chosen)
+	exists, err := lookup(productsBy("id"), chosen)
 	if err != nil {
 		return err
 	}

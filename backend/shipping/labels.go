@@ -33,7 +33,7 @@ func (s *Service) selectParcels(ctx context.Context, sel PrintSelection, byDefau
 			keys[i] = strings.TrimSpace(key)
 		}
 		found := map[string]string{} // id or number → id
-		err := scanAll(q, `SELECT id, number FROM parcels WHERE deleted = 0 AND (id IN (SELECT value FROM json_each(?1))
+		err := scanAll(q, `SELECT id, number FROM parcels WHERE +deleted = 0 AND (id IN (SELECT value FROM json_each(?1))
 			OR number IN (SELECT upper(value) FROM json_each(?1)))`, []any{jsonList(keys)}, func(r *sql.Rows) error {
 			var id, number string
 			if err := r.Scan(&id, &number); err != nil {

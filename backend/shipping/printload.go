@@ -16,7 +16,7 @@ func loadForPrint(q querier, ids []string) ([]Parcel, error) {
 	err = scanAll(q, `SELECT p.id, p.number, p.carrier_id, p.service_id, p.tracking_no, p.leg2_carrier, p.leg2_tracking_no,
 			p.weight_g, p.contents, p.ship_name, p.ship_phone, p.ship_province, p.ship_city, p.ship_district, p.ship_street,
 			p.ship_postcode
-		FROM parcels p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.deleted = 0`, []any{list}, func(r *sql.Rows) error {
+		FROM parcels p WHERE p.id IN (SELECT value FROM json_each(?)) AND +p.deleted = 0`, []any{list}, func(r *sql.Rows) error {
 		p := &Parcel{}
 		if err := r.Scan(&p.ID, &p.Number, &p.CarrierID, &p.ServiceID, &p.TrackingNo, &p.Leg2Carrier, &p.Leg2TrackingNo,
 			&p.WeightG, &p.Contents, &p.ShipName, &p.ShipPhone, &p.ShipProvince, &p.ShipCity, &p.ShipDistrict,
