@@ -66,23 +66,27 @@ func (s *Service) GetCustomer(ctx context.Context, id string) (Detail, error) {
 	return d, nil
 }
 
+// ownOrders is the SQL from-and-where of the live orders of customer ?1 (and of the records
+// merged into it). "+o.deleted" keeps SQLite on orders_customer: without statistics it took
+// orders_ordered (deleted, …) instead and read every order, 0.4–0.7 s per query for 1,000,000.
+const ownOrders = ` FROM orders o WHERE +o.deleted = 0 AND o.customer_id IN ` + ownIDs
+
+const (
+	lifetimeQuery = `SELECT count(*), coalesce(min(nullif(o.ordered_at, '')), ''), coalesce(max(o.ordered_at), ''),
+		coalesce(sum((SELECT sum(base_amount) FROM payments WHERE order_id = o.id)), 0)` + ownOrders
+	latestQuery = `SELECT o.id, o.number, o.channel, o.ordered_at,
+			coalesce((SELECT sum(base_amount) FROM payments WHERE order_id = o.id), 0)` + ownOrders + `
+		ORDER BY o.ordered_at DESC, o.id DESC LIMIT ?2`
+)
+
 func lifetime(ctx context.Context, r *sql.DB, id string) (Lifetime, error) {
 	var l Lifetime
-	err := r.QueryRowContext(ctx, `SELECT count(*), coalesce(min(nullif(ordered_at, '')), ''), coalesce(max(ordered_at), '')
-		FROM orders WHERE deleted = 0 AND customer_id IN `+ownIDs, id).Scan(&l.Orders, &l.FirstOrderAt, &l.LastOrderAt)
-	if err != nil {
-		return l, err
-	}
-	err = r.QueryRowContext(ctx, `SELECT coalesce(sum(p.base_amount), 0) FROM orders o JOIN payments p ON p.order_id = o.id
-		WHERE o.deleted = 0 AND o.customer_id IN `+ownIDs, id).Scan(&l.PaidBase)
+	err := r.QueryRowContext(ctx, lifetimeQuery, id).Scan(&l.Orders, &l.FirstOrderAt, &l.LastOrderAt, &l.PaidBase)
 	return l, err
 }
 
 func latestOrders(ctx context.Context, r *sql.DB, id string) ([]OrderSummary, error) {
-	rows, err := r.QueryContext(ctx, `SELECT o.id, o.number, o.channel, o.ordered_at,
-			coalesce((SELECT sum(base_amount) FROM payments WHERE order_id = o.id), 0)
-		FROM orders o WHERE o.deleted = 0 AND o.customer_id IN `+ownIDs+`
-		ORDER BY o.ordered_at DESC, o.id DESC LIMIT ?2`, id, recentOrders)
+	rows, err := r.QueryContext(ctx, latestQuery, id, recentOrders)
 	if err != nil {
 		return nil, err
 	}
