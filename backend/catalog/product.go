@@ -241,14 +241,15 @@ func (s *Service) FindProductByID(ctx context.Context, id string) (Product, erro
 }
 
 // FindProductByCode returns the product whose barcode or SKU is exactly code — what a USB
-// scanner types into the search box.
+// scanner types into the search box. "+p.deleted" makes SQLite look the code up in
+// products_barcode and products_sku, not read every live product through products_name.
 func (s *Service) FindProductByCode(ctx context.Context, code string) (Product, error) {
 	code = strings.TrimSpace(code)
 	if code == "" { // would match every product without a barcode
 		return Product{}, domain.NotFound("product", code)
 	}
 	p, err := scanProduct(s.db.R().QueryRowContext(ctx, `SELECT `+productCols+productFrom+`
-		WHERE p.deleted = 0 AND (p.barcode = ?1 OR p.sku = ?1) ORDER BY p.barcode = ?1 DESC LIMIT 1`, code))
+		WHERE +p.deleted = 0 AND (p.barcode = ?1 OR p.sku = ?1) ORDER BY p.barcode = ?1 DESC LIMIT 1`, code))
 	if err == sql.ErrNoRows {
 		return p, domain.NotFound("product", code)
 	}

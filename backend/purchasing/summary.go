@@ -182,7 +182,8 @@ func buysOf(q querier, tripID string, landed Landed, base string) ([]Buy, error)
 }
 
 // refundsDue lists the open orders (taken before the mark) still waiting for products the
-// trip marked not found, with the deposit to refund per order.
+// trip marked not found, with the deposit to refund per order. The lines are looked up by
+// those products (the IN list) rather than all open pre-order lines tested one by one.
 func refundsDue(q querier, tripID string) ([]RefundDue, error) {
 	rows, err := q.Query(`SELECT o.id, o.number, coalesce(c.name, o.ship_name), l.product_id, coalesce(p.name_zh, l.title),
 			l.qty - coalesce((SELECT sum(f.qty) FROM preorder_fills f WHERE f.line_id = l.id), 0), l.unit_price, o.currency,
@@ -190,7 +191,8 @@ func refundsDue(q querier, tripID string) ([]RefundDue, error) {
 		FROM order_lines l INDEXED BY order_lines_preorder
 		JOIN order_status s ON s.order_id = l.order_id JOIN orders o ON o.id = l.order_id
 		LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN products p ON p.id = l.product_id
-		WHERE EXISTS (SELECT 1 FROM trip_buys b WHERE b.trip_id = ? AND b.kind = 'not_found' AND b.product_id = l.product_id
+		WHERE l.product_id IN (SELECT product_id FROM trip_buys WHERE trip_id = ?1 AND kind = 'not_found')
+			AND EXISTS (SELECT 1 FROM trip_buys b WHERE b.trip_id = ?1 AND b.kind = 'not_found' AND b.product_id = l.product_id
 				AND b.at >= o.ordered_at AND NOT EXISTS (SELECT 1 FROM trip_buys u WHERE u.undoes = b.id))
 			AND l.preorder = 1 AND l.deleted = 0 AND s.deleted = 0 AND s.rank BETWEEN 10 AND 40
 		ORDER BY o.number, l.position`, tripID)

@@ -23,6 +23,11 @@ const (
 	rankCancelled = 100
 )
 
+// packableStatuses is the SQL list of the statuses ranked rankConfirmed to rankPacked, for queries
+// that find such orders through order_status_status (deleted, status, …): no index holds
+// the rank, and by deleted alone SQLite reads every order.
+const packableStatuses = `'confirmed', 'deposit', 'paid', 'allocated', 'bought', 'packed'`
+
 // ParcelInput is a parcel as the pack form sends it. Money is minor units of its currency.
 type ParcelInput struct {
 	ID               string      `json:"id"` // '' = a new parcel

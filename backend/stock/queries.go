@@ -122,6 +122,12 @@ func (s *Service) Moves(ctx context.Context, f MoveFilter) ([]Move, int, error) 
 		}
 	}
 	cond := " WHERE " + strings.Join(where, " AND ")
+	// Without a product, the page walks the ledger newest first and stops when it is full;
+	// left to itself SQLite sorted all the moves of a location or kind (6.5 s for 2,000,000).
+	byTime := ""
+	if f.ProductID == "" {
+		byTime = "INDEXED BY stock_moves_at"
+	}
 	var total int
 	if err := s.db.R().QueryRowContext(ctx, "SELECT count(*) FROM stock_moves m"+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
@@ -129,7 +135,7 @@ func (s *Service) Moves(ctx context.Context, f MoveFilter) ([]Move, int, error) 
 	rows, err := s.db.R().QueryContext(ctx, `SELECT m.id, m.product_id, coalesce(p.name_zh, ''), coalesce(p.sku, ''),
 		m.location_id, coalesce(l.name, ''), m.batch_id, coalesce(b.code, ''), m.kind, m.qty, m.reserved, m.unit_cost,
 		m.cost_currency, m.reason, m.ref, m.note, m.at, m.device
-		FROM stock_moves m LEFT JOIN products p ON p.id = m.product_id LEFT JOIN locations l ON l.id = m.location_id
+		FROM stock_moves m `+byTime+` LEFT JOIN products p ON p.id = m.product_id LEFT JOIN locations l ON l.id = m.location_id
 		LEFT JOIN batches b ON b.id = m.batch_id`+cond+` ORDER BY m.at DESC, m.id DESC LIMIT ? OFFSET ?`,
 		append(args, f.Limit, f.Offset)...)
 	if err != nil {
@@ -206,11 +212,13 @@ type BatchRow struct {
 }
 
 // Expiring lists batches with stock whose expiry date is within days from today (or past).
+// A batch's levels are found by its product (the levels' key) as well as its id: by the id
+// alone, which no index starts with, SQLite read every stock level.
 func (s *Service) Expiring(ctx context.Context, days int) ([]BatchRow, error) {
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	limit := today.AddDate(0, 0, days).Format("2006-01-02")
 	rows, err := s.db.R().QueryContext(ctx, `SELECT b.id, b.product_id, coalesce(p.sku, ''), coalesce(p.name_zh, ''), b.code,
-		b.expiry, sum(sl.on_hand) FROM batches b JOIN stock_levels sl ON sl.batch_id = b.id
+		b.expiry, sum(sl.on_hand) FROM batches b JOIN stock_levels sl ON sl.product_id = b.product_id AND sl.batch_id = b.id
 		LEFT JOIN products p ON p.id = b.product_id
 		WHERE b.deleted = 0 AND b.expiry <> '' AND b.expiry <= ? GROUP BY b.id HAVING sum(sl.on_hand) > 0
 		ORDER BY b.expiry, p.name_zh`, limit)
