@@ -3,6 +3,7 @@ package orderimport
 import (
 	"daigoudesk/backend/customers"
 	"daigoudesk/backend/domain"
+	"daigoudesk/backend/store"
 )
 
 // custRef is the customer an order goes to: one already in the store, or one the import
@@ -25,7 +26,7 @@ type customerIndex struct {
 	byOrder  map[*fileOrder]*custRef
 }
 
-func loadCustomers(q rowsQuerier, p *plan) (*customerIndex, error) {
+func loadCustomers(q store.Querier, p *plan) (*customerIndex, error) {
 	ci := &customerIndex{channel: p.channel, byPhone: map[string]*custRef{}, byHandle: map[string]*custRef{},
 		byID: map[string]*custRef{}, derived: map[string]string{}, byOrder: map[*fileOrder]*custRef{}}
 	var phones, handles, derived []string

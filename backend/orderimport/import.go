@@ -164,7 +164,7 @@ type stockSim struct {
 	avail map[string][]orders.LocationStock // product → locations
 }
 
-func loadStock(q rowsQuerier, p *plan) (*stockSim, error) {
+func loadStock(q store.Querier, p *plan) (*stockSim, error) {
 	var products []string
 	for _, o := range p.orders {
 		for _, l := range o.lines {

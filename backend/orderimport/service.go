@@ -2,7 +2,6 @@ package orderimport
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -197,10 +196,6 @@ func (s *Service) read(ctx context.Context, req Request) (*plan, error) {
 	return p, nil
 }
 
-type rowsQuerier interface {
-	Query(string, ...any) (*sql.Rows, error)
-}
-
 func jsonList(list []string) string {
 	b, _ := json.Marshal(list)
 	return string(b)
@@ -208,7 +203,7 @@ func jsonList(list []string) string {
 
 // match finds the orders already imported, matches products and customers, and checks the
 // customers the import would create. q is the reader pool (preview) or the transaction.
-func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap map[string]string) error {
+func (s *Service) match(ctx context.Context, q store.Querier, p *plan, productMap map[string]string) error {
 	ids, nos := make([]string, len(p.orders)), make([]string, len(p.orders))
 	for i, o := range p.orders {
 		o.id = orders.ImportedOrderID(p.channel, o.no, o.orderedAt)
@@ -261,21 +256,14 @@ func (s *Service) match(ctx context.Context, q rowsQuerier, p *plan, productMap 
 	return nil
 }
 
-func idSet(q rowsQuerier, query string, ids []string, more ...any) (map[string]bool, error) {
-	rows, err := q.Query(query, append([]any{jsonList(ids)}, more...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
+// idSet is the set of query's first column, for the JSON list of ids (?1) and more arguments.
+func idSet(q store.Querier, query string, ids []string, more ...any) (map[string]bool, error) {
+	found, err := store.Strings(q, query, append([]any{jsonList(ids)}, more...)...)
+	out := make(map[string]bool, len(found))
+	for _, id := range found {
 		out[id] = true
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // productsBy is the query for the key and id of the live products whose col is one of a JSON
@@ -293,7 +281,7 @@ func productsBy(col string) string {
 // matchProducts sets each line's product: the user's choice for its title, else by SKU,
 // then barcode, then exact product name (Chinese or original). A key two live products share
 // picks the older product (smallest id), so every laptop picks the same.
-func (s *Service) matchProducts(q rowsQuerier, p *plan, productMap map[string]string) error {
+func (s *Service) matchProducts(q store.Querier, p *plan, productMap map[string]string) error {
 	skus, codes, titles := map[string]bool{}, map[string]bool{}, map[string]bool{} // each key once
 	for _, o := range p.orders {
 		for _, l := range o.lines {

@@ -190,7 +190,7 @@ func (s *Service) savePO(ctx context.Context, id string, in POInput) (PODetail, 
 				return err
 			}
 			var err error
-			if old, err = collect(tx, `SELECT id || ' ' || product_id || ' ' || qty || ' ' || unit_price
+			if old, err = store.Strings(tx, `SELECT id || ' ' || product_id || ' ' || qty || ' ' || unit_price
 				FROM purchase_order_lines WHERE po_id = ? AND deleted = 0 ORDER BY position, id`, id); err != nil {
 				return err
 			}
@@ -376,10 +376,6 @@ func withField(err error, field string) error {
 		return &c
 	}
 	return err
-}
-
-func collect(q querier, query string, args ...any) ([]string, error) {
-	return store.Strings(q, query, args...)
 }
 
 const poCols = `po.id, po.number, po.supplier_id, coalesce(s.name, ''), po.currency, po.rate, po.ordered_at, po.expected_at,

@@ -49,9 +49,7 @@ func (db *DB) Dump(w io.Writer) error {
 	return bw.Flush()
 }
 
-func dumpQuery(w *bufio.Writer, q interface {
-	Query(string, ...any) (*sql.Rows, error)
-}, name, query string, n int) error {
+func dumpQuery(w *bufio.Writer, q Querier, name, query string, n int) error {
 	fmt.Fprintf(w, "# %s\n", name)
 	rows, err := q.Query(query)
 	if err != nil {

@@ -1,16 +1,11 @@
 package store
 
-import (
-	"database/sql"
-	"strings"
-)
+import "strings"
 
 // QueryPlan is SQLite's plan for query (EXPLAIN QUERY PLAN), one step per line: for tests that
 // check that a query looks its keys up in the index it was written for. The databases carry
 // no statistics (no ANALYZE), so a plan depends on the schema and the query alone.
-func QueryPlan(q interface {
-	Query(string, ...any) (*sql.Rows, error)
-}, query string, args ...any) (string, error) {
+func QueryPlan(q Querier, query string, args ...any) (string, error) {
 	rows, err := q.Query(`EXPLAIN QUERY PLAN `+query, args...)
 	if err != nil {
 		return "", err

@@ -32,10 +32,13 @@ func (r *Reader) Query(q string, args ...any) (*sql.Rows, error) {
 // Close gives the connection back to the pool.
 func (r *Reader) Close() error { return r.conn.Close() }
 
-// Strings returns the first column of query's rows (q: a pool, a transaction, a Reader).
-func Strings(q interface {
+// Querier is what reads with SQL: a pool, a transaction, a Reader.
+type Querier interface {
 	Query(string, ...any) (*sql.Rows, error)
-}, query string, args ...any) ([]string, error) {
+}
+
+// Strings returns the first column of query's rows.
+func Strings(q Querier, query string, args ...any) ([]string, error) {
 	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err

@@ -130,8 +130,12 @@ const pageSize = 16384
 // create makes the database file at path with pageSize pages, in WAL mode, when there is none
 // yet: the page size is fixed by the first write, which setting WAL mode is.
 func create(path string) error {
-	if st, err := os.Stat(path); err == nil && st.Size() > 0 || err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil // there already (or not ours to make: Open says why)
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && st.Size() > 0: // there already
+		return nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist): // not ours to make: Open says why
+		return nil
 	}
 	c, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath())
 	if err != nil {
